@@ -105,9 +105,13 @@ function mutate(name: string, position: number, kind: number, tone: string): str
     case 1:
       chars[at] = c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase();
       break;
-    case 2:
-      chars.splice(at, 1);
+    case 2: {
+      // drop the letter with its marks
+      let end = at + 1;
+      while (end < chars.length && /\p{M}/u.test(chars[end] ?? '')) end++;
+      chars.splice(at, end - at);
       break;
+    }
     case 3:
       chars.splice(at + 1, 0, 'h');
       break;
