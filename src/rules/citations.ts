@@ -1,0 +1,93 @@
+// Every article the rules rest on, in one place, as written in Vietnamese decisions.
+// `verified: false` mirrors the [U] marks of shared/domain/legal-brief.md and legal-followup.md.
+
+export type Citation = { readonly text: string; readonly verified: boolean };
+
+const c = (text: string, verified: boolean): Citation => Object.freeze({ text, verified });
+
+export const CITATIONS = Object.freeze({
+  law2013Art22: c(
+    'Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013), Điều 22; Nghị định 91/2017/NĐ-CP, Điều 9, khoản 2',
+    true,
+  ),
+  law2013Art23: c('Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013), Điều 23', true),
+  law2013Art24: c('Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013), Điều 24', true),
+  law2013Art27: c('Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013), Điều 27', false),
+  law2013Art28: c('Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013), Điều 28', true),
+  nd91Art9K3: c('Nghị định 91/2017/NĐ-CP, Điều 9, khoản 3', true),
+  nd91Art10: c('Nghị định 91/2017/NĐ-CP, Điều 10', true),
+  nd91Art45K8: c('Nghị định 91/2017/NĐ-CP, Điều 45, khoản 8', true),
+  nd91Art68K2: c('Nghị định 91/2017/NĐ-CP, Điều 68, khoản 2', true),
+  nd91Art69: c('Nghị định 91/2017/NĐ-CP, Điều 69', true),
+  nd91Art73: c('Nghị định 91/2017/NĐ-CP, Điều 73', true),
+  nd91Art73K1D: c('Nghị định 91/2017/NĐ-CP, Điều 73, khoản 1, điểm d', true),
+  nd91Art73K2B: c('Nghị định 91/2017/NĐ-CP, Điều 73, khoản 2, điểm b', true),
+  oldPending: c(
+    'Nguyên tắc chưa khen thưởng khi đang xem xét kỷ luật (chế độ Nghị định 91/2017/NĐ-CP; điều khoản chưa đối chiếu)',
+    false,
+  ),
+  law2022Art5: c('Luật Thi đua, khen thưởng 2022, Điều 5', true),
+  law2022Art22: c('Luật Thi đua, khen thưởng 2022, Điều 22', false),
+  law2022Art23: c('Luật Thi đua, khen thưởng 2022, Điều 23', true),
+  law2022Art24K1: c('Luật Thi đua, khen thưởng 2022, Điều 24, khoản 1', true),
+  law2022Art27K1: c('Luật Thi đua, khen thưởng 2022, Điều 27, khoản 1', true),
+  law2022Art28K3: c('Luật Thi đua, khen thưởng 2022, Điều 28, khoản 3', true),
+  law2022Art75: c('Luật Thi đua, khen thưởng 2022, Điều 75', true),
+  law2022Art80K2: c('Luật Thi đua, khen thưởng 2022, Điều 80, khoản 2', true),
+  law2022Art80K3: c('Luật Thi đua, khen thưởng 2022, Điều 80, khoản 3', true),
+  law2022Art94: c('Luật Thi đua, khen thưởng 2022, Điều 94', true),
+  law2022Ch7: c('Luật Thi đua, khen thưởng 2022, Chương VII (thu hồi hiện vật và tiền thưởng)', true),
+  tt01Art1K5: c('Thông tư 01/2024/TT-BNV, Điều 1, khoản 5', true),
+  tt01Art1K5D: c('Thông tư 01/2024/TT-BNV, Điều 1, khoản 5, điểm d', true),
+  tt01Maternity: c('Thông tư 01/2024/TT-BNV (thời gian nghỉ thai sản; nội dung chưa đối chiếu)', false),
+  tt01Discipline: c(
+    'Nghị định 98/2023/NĐ-CP, Điều 4; Thông tư 01/2024/TT-BNV (kỷ luật từ khiển trách trở lên; nội dung chưa đối chiếu)',
+    false,
+  ),
+  nd98Art4: c('Nghị định 98/2023/NĐ-CP, Điều 4', true),
+  nd98Art30K7: c('Nghị định 98/2023/NĐ-CP, Điều 30, khoản 7', true),
+  nd98Art54: c('Nghị định 98/2023/NĐ-CP, Điều 54', true),
+  nd98Art58K1G: c('Nghị định 98/2023/NĐ-CP, Điều 58, khoản 1, điểm g', true),
+  nd98Art58K1E: c('Nghị định 98/2023/NĐ-CP, Điều 58, khoản 1, điểm e', false),
+  nd98Art58K1B: c('Nghị định 98/2023/NĐ-CP, Điều 58, khoản 1, điểm b', false),
+  nd98Art58K2C: c('Nghị định 98/2023/NĐ-CP, Điều 58, khoản 2, điểm c', true),
+  nd98Rounding: c('Nghị định 98/2023/NĐ-CP (làm tròn số lên hàng chục nghìn đồng)', true),
+  nd152Art4: c('Nghị định 152/2025/NĐ-CP, Điều 4', true),
+  nd152Art4K4: c('Nghị định 152/2025/NĐ-CP, Điều 4, khoản 4', true),
+  nd152Art4K5: c('Nghị định 152/2025/NĐ-CP, Điều 4, khoản 5', true),
+  nd152Art4K6: c('Nghị định 152/2025/NĐ-CP, Điều 4, khoản 6', true),
+  nd152Art6K2C: c('Nghị định 152/2025/NĐ-CP, Điều 6, khoản 2, điểm c', true),
+  nd152Art46K3B: c('Nghị định 152/2025/NĐ-CP, Điều 46, khoản 3, điểm b', true),
+  nd152Art49K2: c('Nghị định 152/2025/NĐ-CP, Điều 49, khoản 2', true),
+  nd152Art49K5: c('Nghị định 152/2025/NĐ-CP, Điều 49, khoản 5', true),
+  nd152Art50: c('Nghị định 152/2025/NĐ-CP, Điều 50', true),
+  nd152Art54: c('Nghị định 152/2025/NĐ-CP, Điều 54', true),
+  nd152Art54K1E: c('Nghị định 152/2025/NĐ-CP, Điều 54, khoản 1, điểm e', true),
+  nd152Art54Collective: c('Nghị định 152/2025/NĐ-CP, Điều 54 (mức thưởng tập thể, hộ gia đình)', true),
+  nd152Art59: c('Nghị định 152/2025/NĐ-CP, Điều 59', true),
+  nd129Art59: c('Nghị định 129/2025/NĐ-CP, Điều 59', true),
+  tt15Dissolved: c(
+    'Thông tư 15/2025/TT-BNV (không khen thưởng cơ quan, đơn vị đã giải thể do sắp xếp)',
+    true,
+  ),
+  nd86: c('Nghị định 86/2023/NĐ-CP (khung tiêu chuẩn danh hiệu “Gia đình văn hóa”)', true),
+  nd122: c(
+    'Nghị định 122/2018/NĐ-CP (tiêu chuẩn danh hiệu “Gia đình văn hóa”; nội dung chưa đối chiếu)',
+    false,
+  ),
+  bacNinhQd86Art4K2B: c(
+    'Mẫu: Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 4, khoản 2, điểm b (chưa có quy định của tỉnh An Giang)',
+    false,
+  ),
+  bacNinhQd86Art8: c(
+    'Mẫu: Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 8 (chưa có quy định của tỉnh An Giang)',
+    false,
+  ),
+  anGiangQd21: c('Quyết định 21/2024/QĐ-UBND tỉnh An Giang (nội dung chưa đối chiếu)', false),
+  tthcCanTho: c(
+    'Thủ tục hành chính 1.012379.H13 (Cần Thơ) — mẫu thời hạn giải quyết, chưa có của An Giang',
+    false,
+  ),
+  fundNd91: c('Nghị định 91/2017/NĐ-CP, Điều 65 (quỹ cấp tỉnh, cấp xã 1,0 %/1,5 %)', true),
+  fundNd98: c('Nghị định 98/2023/NĐ-CP (quỹ cấp tỉnh, cấp xã; điều khoản chưa đối chiếu)', false),
+});

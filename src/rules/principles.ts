@@ -1,0 +1,207 @@
+import { CATALOGUE } from './catalogue.ts';
+import { CITATIONS } from './citations.ts';
+import { countsAsBasis } from './evaluate-person.ts';
+import { REGIMES } from './regimes.ts';
+import { reason } from './reasons.ts';
+import type {
+  AwardCode,
+  AwardHistoryEntry,
+  CommendationKind,
+  IssuerLevel,
+  Reason,
+  RegimeCode,
+  SubjectKind,
+} from './types.ts';
+
+/** One proposed or granted award, as nominations and decisions hold it. */
+export type AwardRecord = {
+  readonly id: string;
+  readonly subjectId: string;
+  readonly subjectKind: SubjectKind;
+  readonly award: AwardCode;
+  /** The achievement the award is for; one achievement gets one form. */
+  readonly achievementId?: string | null;
+  /** Year (period) of the achievement. */
+  readonly year: number;
+  readonly kind?: CommendationKind;
+  readonly revoked?: boolean;
+};
+
+export type PrincipleViolation = {
+  readonly recordIds: readonly string[];
+  readonly reason: Reason;
+};
+
+/** Luật 2022 Điều 5: no multiple forms (or multiple awards) for one achievement. */
+export function checkOneAchievementOneForm(records: readonly AwardRecord[]): PrincipleViolation[] {
+  const groups = new Map<string, AwardRecord[]>();
+  for (const r of records) {
+    if (!r.achievementId || r.revoked) continue;
+    const key = `${r.subjectKind}\u0000${r.subjectId}\u0000${r.achievementId}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  const violations: PrincipleViolation[] = [];
+  for (const list of [...groups.values()].sort((a, b) => ((a[0]?.id ?? '') < (b[0]?.id ?? '') ? -1 : 1))) {
+    if (list.length < 2) continue;
+    const ids = list.map((r) => r.id).sort();
+    violations.push({
+      recordIds: ids,
+      reason: reason(
+        'PRINCIPLE.ONE_ACHIEVEMENT_ONE_FORM',
+        'fail',
+        `Một thành tích chỉ được khen một hình thức: thành tích “${list[0]?.achievementId ?? ''}” đang có ${list.length} đề nghị (${ids.join(', ')}).`,
+        CITATIONS.law2022Art5,
+      ),
+    });
+  }
+  return violations;
+}
+
+export type PayableDecision = {
+  readonly paid: readonly AwardRecord[];
+  readonly unpaid: readonly { readonly record: AwardRecord; readonly reason: Reason }[];
+};
+
+/**
+ * NĐ 152/2025 Điều 49 khoản 5: a subject with several titles for the same period receives only
+ * the money of the highest title. Forms (Giấy khen, Bằng khen) are paid separately.
+ */
+export function payableForSamePeriod(records: readonly AwardRecord[], regime: RegimeCode): PayableDecision {
+  const best = new Map<string, AwardRecord>();
+  const key = (r: AwardRecord) => `${r.subjectKind}\u0000${r.subjectId}\u0000${r.year}`;
+  const rankOf = (r: AwardRecord) => CATALOGUE[r.award].rank;
+  for (const r of records) {
+    if (r.revoked || CATALOGUE[r.award].category !== 'title') continue;
+    const k = key(r);
+    const current = best.get(k);
+    if (!current || rankOf(r) > rankOf(current) || (rankOf(r) === rankOf(current) && r.id < current.id))
+      best.set(k, r);
+  }
+  const cite =
+    regime === 'law2022_nd152'
+      ? CITATIONS.nd152Art49K5
+      : {
+          text: `${CITATIONS.nd152Art49K5.text} (áp dụng tương tự; chế độ ${REGIMES[regime].name})`,
+          verified: false,
+        };
+  const paid: AwardRecord[] = [];
+  const unpaid: { record: AwardRecord; reason: Reason }[] = [];
+  for (const r of records) {
+    if (r.revoked) {
+      unpaid.push({
+        record: r,
+        reason: reason(
+          'PRINCIPLE.REVOKED',
+          'fail',
+          'Khen thưởng đã bị thu hồi: không chi tiền thưởng.',
+          CITATIONS.law2022Ch7,
+        ),
+      });
+      continue;
+    }
+    if (CATALOGUE[r.award].category !== 'title') {
+      paid.push(r);
+      continue;
+    }
+    const top = best.get(key(r));
+    if (top === r) paid.push(r);
+    else {
+      unpaid.push({
+        record: r,
+        reason: reason(
+          'PRINCIPLE.ONLY_HIGHEST_TITLE_PAID',
+          'fail',
+          `Cùng thời gian đạt nhiều danh hiệu: chỉ nhận tiền thưởng của danh hiệu cao nhất “${top ? CATALOGUE[top.award].name : ''}”, không nhận tiền thưởng “${CATALOGUE[r.award].name}”.`,
+          cite,
+        ),
+      });
+    }
+  }
+  return { paid, unpaid };
+}
+
+/** NĐ 152/2025 Điều 4: from 01/07/2025 đột xuất and chuyên đề results are no basis for a higher award. */
+export function checkBasisForHigherAward(entry: AwardHistoryEntry, regime: RegimeCode): Reason | null {
+  if (entry.revoked) {
+    return reason(
+      'PRINCIPLE.REVOKED_NOT_BASIS',
+      'fail',
+      `Khen thưởng năm ${entry.year} đã bị thu hồi nên không được dùng làm căn cứ đề nghị khen thưởng.`,
+      CITATIONS.law2022Ch7,
+    );
+  }
+  if (regime === 'law2022_nd152' && (entry.kind === 'unexpected' || entry.kind === 'thematic')) {
+    return reason(
+      'PRINCIPLE.NON_REGULAR_NOT_BASIS',
+      'fail',
+      `Kết quả khen thưởng ${entry.kind === 'unexpected' ? 'đột xuất' : 'theo chuyên đề'} năm ${entry.year} không được dùng làm căn cứ đề nghị khen thưởng cấp cao hơn.`,
+      CITATIONS.nd152Art4,
+    );
+  }
+  return null;
+}
+
+/** Whether an earlier award counts in a consecutive-year chain in that regime. */
+export function countsInChain(entry: AwardHistoryEntry, regime: RegimeCode): boolean {
+  return countsAsBasis(entry, regime === 'law2022_nd152');
+}
+
+export type AuthorityCheck = { readonly allowed: boolean; readonly reason: Reason };
+
+/** The signer's level may grant that title or form to that subject kind in that regime (brief §4.4). */
+export function checkSignerAuthority(
+  award: AwardCode,
+  issuer: IssuerLevel,
+  subjectKind: SubjectKind,
+  regime: RegimeCode,
+): AuthorityCheck {
+  const entry = CATALOGUE[award];
+  const inRegime = entry.regimes[regime];
+  const cite = inRegime
+    ? { text: inRegime.issuersCitation, verified: inRegime.issuersVerified }
+    : { text: REGIMES[regime].citation, verified: true };
+  if (!inRegime) {
+    return {
+      allowed: false,
+      reason: reason(
+        'AUTHORITY.NOT_IN_REGIME',
+        'fail',
+        `“${entry.name}” không có trong chế độ ${REGIMES[regime].name}.`,
+        cite,
+      ),
+    };
+  }
+  if (!entry.subjectKinds.includes(subjectKind)) {
+    return {
+      allowed: false,
+      reason: reason(
+        'AUTHORITY.WRONG_SUBJECT',
+        'fail',
+        `“${entry.name}” không tặng cho loại đối tượng này.`,
+        cite,
+      ),
+    };
+  }
+  if (!inRegime.issuers.includes(issuer)) {
+    return {
+      allowed: false,
+      reason: reason(
+        'AUTHORITY.NOT_ALLOWED',
+        'fail',
+        `Cấp ký quyết định không có thẩm quyền tặng “${entry.name}” theo chế độ ${REGIMES[regime].name}.`,
+        cite,
+      ),
+    };
+  }
+  return {
+    allowed: true,
+    reason: reason(
+      'AUTHORITY.ALLOWED',
+      'pass',
+      `Cấp ký quyết định có thẩm quyền tặng “${entry.name}”.`,
+      cite,
+    ),
+  };
+}
