@@ -1,0 +1,36 @@
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * An award record: one title or commendation form granted to one subject. Records come from an
+ * issued decision, or are entered or imported for the years before the system (`source`).
+ */
+export const awardRecords = pgTable(
+  'award_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectKind: text('subject_kind').notNull(),
+    personId: uuid('person_id'),
+    householdId: uuid('household_id'),
+    /** The collective awarded, or the unit of the person at the time. */
+    orgUnitId: uuid('org_unit_id').notNull(),
+    /** The body that granted it (its org unit). */
+    issuerOrgUnitId: uuid('issuer_org_unit_id'),
+    issuerName: text('issuer_name'),
+    year: integer('year').notNull(),
+    awardCode: text('award_code').notNull(),
+    field: text('field'),
+    decisionId: uuid('decision_id'),
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date'),
+    amount: integer('amount'),
+    source: text('source').notNull(),
+    revokedAt: date('revoked_at'),
+    revocationReason: text('revocation_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('award_records_person').on(t.personId),
+    index('award_records_org_year').on(t.orgUnitId, t.year),
+    index('award_records_issuer_year').on(t.issuerOrgUnitId, t.year),
+  ],
+);

@@ -1,0 +1,14 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../platform/db/client.ts';
+
+/** Person codes are "<province>-<6 digits>", unique, carried by exports for re-import matching. */
+export async function nextPersonCode(db: DbOrTx, provinceCode: string): Promise<string> {
+  const prefix = `${provinceCode}-`;
+  const rows = await queryRows<{ n: number | string }>(
+    db,
+    sql`select coalesce(max(substring(code from ${prefix.length + 1})::int), 0) + 1 as n
+          from people where code like ${`${prefix}%`} and substring(code from ${prefix.length + 1}) ~ '^[0-9]+$'`,
+  );
+  const n = Number(rows[0]?.n ?? 1);
+  return `${prefix}${String(n).padStart(6, '0')}`;
+}

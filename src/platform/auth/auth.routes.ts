@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { LoginRequest, Me } from '../../contracts/auth.ts';
+import { Ok } from '../../contracts/common.ts';
+import { notFound } from '../errors.ts';
+import type { AppDeps } from '../http/context.ts';
+import { requireAuth } from './access.ts';
+import { users } from './auth.schema.ts';
+import { login, logout, secondFactorRequired, SESSION_COOKIE } from './sessions.ts';
+
+export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/v1/auth/login',
+    {
+      config: {
+        access: { public: true, reason: 'sign-in' },
+        // Per address; the per-account lock is in `login` (5 failures → 15 minutes).
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+      },
+      schema: { body: LoginRequest, response: { 200: z.object({ ok: z.literal(true), userId: z.string() }) } },
+    },
+    async (req, reply) => {
+      const result = await login(deps.database.db, req.body.username, req.body.password, req.ip);
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.production,
+        path: '/',
+      });
+      return { ok: true as const, userId: result.userId };
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/logout',
+    { config: { access: { roles: 'authenticated', scope: 'self' } }, schema: { response: { 200: Ok } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(deps.database.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/v1/auth/me',
+    { config: { access: { roles: 'authenticated', scope: 'self' } }, schema: { response: { 200: Me } } },
+    async (req) => {
+      const auth = requireAuth(req.auth);
+      const directory = await deps.directory.get();
+      const unit = directory.get(auth.orgUnitId);
+      if (!unit) throw notFound('đơn vị của tài khoản');
+      const [user] = await deps.database.db
+        .select({ totpEnabled: users.totpEnabled })
+        .from(users)
+        .where(eq(users.id, auth.userId));
+      return {
+        userId: auth.userId,
+        username: auth.username,
+        displayName: auth.displayName,
+        roles: [...auth.roles],
+        orgUnit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
+        personId: auth.personId,
+        secondFactorRequired: secondFactorRequired(auth.roles) && !!user?.totpEnabled,
+        secondFactorPassed: auth.secondFactor,
+      };
+    },
+  );
+}
