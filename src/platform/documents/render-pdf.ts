@@ -146,7 +146,7 @@ function drawTitle(doc: PdfDoc, model: AdministrativeDocument): void {
   y = centred(doc, upper(model.typeName), LEFT, y, TEXT_WIDTH, FONT_PT.typeName, true);
   for (const l of model.summaryLines) y = centred(doc, l, LEFT, y, TEXT_WIDTH, FONT_PT.summary, true);
   if (model.summaryLines.length > 0) {
-    y += 2;
+    y += 4;
     horizontalRule(doc, LEFT + TEXT_WIDTH / 2, y, TEXT_WIDTH / 4);
   }
   doc.x = LEFT;
@@ -355,7 +355,7 @@ function drawAnnex(doc: PdfDoc, annex: AnnexSection): void {
   let y = doc.y;
   for (const l of annex.titleLines) y = centred(doc, upper(l), LEFT, y, TEXT_WIDTH, FONT_PT.typeName, true);
   if (annex.subtitle) y = centred(doc, annex.subtitle, LEFT, y, TEXT_WIDTH, FONT_PT.body, false, true);
-  y += 2;
+  y += 4;
   horizontalRule(doc, LEFT + TEXT_WIDTH / 2, y, TEXT_WIDTH / 4);
   doc.x = LEFT;
   doc.y = y + 2;
