@@ -1,0 +1,53 @@
+import { insertOrgUnit } from '../../src/organizations/index.ts';
+import { insertPeople } from '../../src/people/index.ts';
+import type { TestApp } from './test-app.ts';
+
+/**
+ * Values for path parameters in the access-matrix test (test/access-matrix.test.ts). "own" is an
+ * entity of Phường Mỹ Quý (the demo ward every test role belongs to or sits above); "other" is an
+ * entity of another province that no test user may read. A route whose parameter has no fixture
+ * here makes the matrix test fail: add one when you add a route.
+ *
+ * Keys, tried in order: `<METHOD> <url>:<param>`, `<url>:<param>`, `<collection>:<param>` (the path
+ * segment before the parameter, e.g. `people:id`), then `<param>`.
+ */
+export type Side = 'own' | 'other';
+export type Fixture = (t: TestApp, side: Side, world: World) => Promise<string> | string;
+
+export type World = {
+  /** Phường Mỹ Quý and one of its people. */
+  own: { orgUnitId: string; personId: string; year: string };
+  /** A ward of another province and one of its people. */
+  other: { orgUnitId: string; personId: string; year: string };
+};
+
+export const ROUTE_FIXTURES: Record<string, Fixture> = {
+  'people:id': (_t, side, w) => w[side].personId,
+  'org-units:id': (_t, side, w) => w[side].orgUnitId,
+  personId: (_t, side, w) => w[side].personId,
+  orgUnitId: (_t, side, w) => w[side].orgUnitId,
+  year: (_t, side, w) => w[side].year,
+};
+
+/** Creates the "other" province with a ward and a person, outside every test user's scope. */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const other = await t.database.db.transaction(async (tx) => {
+    const province = await insertOrgUnit(tx, { code: 'ZZ', name: 'Tỉnh Khác', kind: 'province', parentId: null, validFrom: '2000-01-01' });
+    const ward = await insertOrgUnit(tx, { code: 'ZZ-W', name: 'Phường Khác', kind: 'ward', parentId: province.id, validFrom: '2000-01-01' });
+    const [personId] = await insertPeople(tx, [
+      { code: 'ZZ-000001', fullName: 'Người Tỉnh Khác', gender: 'male', orgUnitId: ward.id, staffCategory: 'civil_servant', provinceCode: 'ZZ', startDate: '2010-01-01' },
+    ]);
+    return { orgUnitId: ward.id, personId: personId! };
+  });
+  return {
+    own: { orgUnitId: t.ids.myQuy, personId: t.ids.chairmanPersonId, year: '2023' },
+    other: { ...other, year: '2023' },
+  };
+}
+
+export function fixtureKeys(method: string, url: string, param: string): string[] {
+  const segments = url.split('/');
+  const at = segments.indexOf(`:${param}`);
+  const collection = at > 0 ? segments[at - 1] : undefined;
+  return [`${method} ${url}:${param}`, `${url}:${param}`, ...(collection ? [`${collection}:${param}`] : []), param];
+}
