@@ -18,10 +18,27 @@ function indexOfParagraph(paragraphs: string[], text: string): number {
 }
 
 describe('renderDocx', () => {
-  it('writes a Word package with the document part and a page-number header', async () => {
-    const entries = listZipEntries(await renderDocx(sampleAnnualReport()));
-    expect(entries).toContain('word/document.xml');
-    expect(entries.filter((e) => /^word\/header\d+\.xml$/.test(e)).length).toBeGreaterThanOrEqual(2);
+  it('writes a Word package whose default header holds the page number and whose first-page header is empty', async () => {
+    const docx = await renderDocx(sampleAnnualReport());
+    expect(listZipEntries(docx)).toContain('word/document.xml');
+    const xml = readZipEntry(docx, 'word/document.xml') ?? '';
+    const rels = readZipEntry(docx, 'word/_rels/document.xml.rels') ?? '';
+    const headerOf = (type: 'default' | 'first'): string => {
+      const id = new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"`).exec(xml)?.[1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
+      return readZipEntry(docx, `word/${target?.[1] ?? target?.[2] ?? ''}`) ?? '';
+    };
+    expect(headerOf('default')).toMatch(/<w:instrText[^>]*>PAGE</);
+    expect(headerOf('first')).not.toContain('PAGE');
+  });
+
+  it('draws the header and closing tables without borders and data tables with them', async () => {
+    const xml = await documentXml(sampleDecisionWithAnnex(3));
+    const borders = xml.match(/<w:tblBorders>.*?<\/w:tblBorders>/g) ?? [];
+    expect(borders.length).toBe(3);
+    expect(borders[0]).toContain('w:val="none"');
+    expect(borders[1]).toContain('w:val="none"');
+    expect(borders[2]).toContain('<w:insideH w:val="single"');
   });
 
   it('lays out the seed report in NĐ 30 order: header, number and date, title, căn cứ, sections, closing', async () => {
