@@ -124,4 +124,17 @@ describe('renderDocx', () => {
     expect(xml).toContain('&lt;b&gt;x&lt;/b&gt;');
     expect(xml).not.toMatch(/<w:hyperlink|<w:fldSimple|<w:instrText[^>]*>[^<]*HYPERLINK/);
   });
+
+  it('puts a công văn summary under its number as "V/v …" and prints no type name', async () => {
+    const model: AdministrativeDocument = {
+      ...sampleAnnualReport(),
+      typeName: undefined,
+      numberAndSymbol: { number: 7, symbol: 'UBND-VP' },
+      summaryLines: ['đề nghị khen thưởng năm 2023'],
+    };
+    const paragraphs = docxParagraphs(await documentXml(model));
+    const number = indexOfParagraph(paragraphs, 'Số: 07/UBND-VP');
+    expect(paragraphs[number + 1]).toBe('V/v đề nghị khen thưởng năm 2023');
+    expect(paragraphs).not.toContain('BÁO CÁO');
+  });
 });

@@ -105,4 +105,17 @@ describe.skipIf(SKIP_WITHOUT_POPPLER)('renderPdf', () => {
     expect(a.equals(b)).toBe(true);
     expect(a.equals(c)).toBe(false);
   });
+
+  it('puts a công văn summary under its number as "V/v …"', async () => {
+    const model = {
+      ...sampleAnnualReport(),
+      typeName: undefined,
+      numberAndSymbol: { number: 7, symbol: 'UBND-VP' },
+      summaryLines: ['đề nghị khen thưởng năm 2023'],
+    };
+    const text = flat(pdfText(await renderPdf(model), { page: 1 }));
+    expect(text).toContain('Số: 07/UBND-VP');
+    expect(text).toContain('V/v đề nghị khen thưởng năm 2023');
+    expect(text).not.toContain('BÁO CÁO');
+  });
 });
