@@ -22,7 +22,6 @@ import type {
   InlineText,
   RenderOptions,
   TableCell as ModelTableCell,
-  TableCellAlign,
   TableModel,
   TextAlign,
 } from './document-model.ts';
@@ -41,10 +40,12 @@ import {
   mmToTwip,
 } from './layout.ts';
 import {
+  documentTitle,
   formatNumberAndSymbol,
   formatPlaceDate,
   headingLabels,
   headingText,
+  normalizeCell,
   recipientLines,
   signatureHeadLines,
   upper,
@@ -239,26 +240,6 @@ function bodyBlocks(blocks: readonly BodyBlock[]): (Paragraph | Table)[] {
   return out;
 }
 
-type NormalizedCell = {
-  text: string;
-  bold: boolean;
-  italic: boolean;
-  align: TableCellAlign | undefined;
-  colSpan: number;
-};
-
-export function normalizeCell(cell: ModelTableCell): NormalizedCell {
-  if (typeof cell === 'string')
-    return { text: cell, bold: false, italic: false, align: undefined, colSpan: 1 };
-  return {
-    text: cell.text,
-    bold: cell.bold ?? false,
-    italic: cell.italic ?? false,
-    align: cell.align,
-    colSpan: Math.max(1, cell.colSpan ?? 1),
-  };
-}
-
 function dataTable(table: TableModel): Table {
   const total = table.columnWidths.reduce((a, b) => a + b, 0);
   const widths = table.columnWidths.map((w) => mmToTwip((w / total) * TEXT_WIDTH_MM));
@@ -330,10 +311,6 @@ function annexParagraphs(annex: AnnexSection): (Paragraph | Table)[] {
   out.push(dataTable(annex.table));
   out.push(...bodyBlocks(annex.closing ?? []));
   return out;
-}
-
-export function documentTitle(doc: AdministrativeDocument): string {
-  return [doc.typeName ?? 'Công văn', ...doc.summaryLines].join(' ');
 }
 
 /** Word (.docx) in the NĐ 30/2020 layout. */

@@ -24,12 +24,13 @@ import {
 } from './layout.ts';
 import { createPdf, finish, useFont } from './pdf-kit.ts';
 import type { PdfDoc } from './pdf-kit.ts';
-import { documentTitle, normalizeCell } from './render-docx.ts';
 import {
+  documentTitle,
   formatNumberAndSymbol,
   formatPlaceDate,
   headingLabels,
   headingText,
+  normalizeCell,
   recipientLines,
   signatureHeadLines,
   upper,

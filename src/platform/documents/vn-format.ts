@@ -1,9 +1,12 @@
 import type {
-  HeadingBlock,
+  AdministrativeDocument,
   BodyBlock,
+  HeadingBlock,
   NumberAndSymbol,
   Recipients,
   SignatureBlock,
+  TableCell,
+  TableCellAlign,
 } from './document-model.ts';
 
 type DateParts = { year: number; month: number; day: number };
@@ -151,4 +154,28 @@ export function signatureHeadLines(signature: SignatureBlock): string[] {
   }
   lines.push(upper(signature.position));
   return lines;
+}
+
+type NormalizedCell = {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  align: TableCellAlign | undefined;
+  colSpan: number;
+};
+
+export function normalizeCell(cell: TableCell): NormalizedCell {
+  if (typeof cell === 'string')
+    return { text: cell, bold: false, italic: false, align: undefined, colSpan: 1 };
+  return {
+    text: cell.text,
+    bold: cell.bold ?? false,
+    italic: cell.italic ?? false,
+    align: cell.align,
+    colSpan: Math.max(1, cell.colSpan ?? 1),
+  };
+}
+
+export function documentTitle(doc: AdministrativeDocument): string {
+  return [doc.typeName ?? 'Công văn', ...doc.summaryLines].join(' ');
 }
