@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * An award record: one title or commendation form granted to one subject. Records come from an
@@ -20,10 +20,16 @@ export const awardRecords = pgTable(
     awardCode: text('award_code').notNull(),
     field: text('field'),
     decisionId: uuid('decision_id'),
+    /** The annex line it came from: one record per line, however often issuing is retried. */
+    decisionItemId: uuid('decision_item_id'),
     decisionNumber: text('decision_number'),
     decisionDate: date('decision_date'),
     amount: integer('amount'),
+    /** decision (issued here) | entered | imported (years before the system). */
     source: text('source').notNull(),
+    /** Set when a later decision corrected this record (đính chính / sửa đổi). */
+    amendedByDecisionId: uuid('amended_by_decision_id'),
+    revokedByDecisionId: uuid('revoked_by_decision_id'),
     revokedAt: date('revoked_at'),
     revocationReason: text('revocation_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -32,5 +38,8 @@ export const awardRecords = pgTable(
     index('award_records_person').on(t.personId),
     index('award_records_org_year').on(t.orgUnitId, t.year),
     index('award_records_issuer_year').on(t.issuerOrgUnitId, t.year),
+    uniqueIndex('award_records_decision_item').on(t.decisionItemId),
+    index('award_records_decision').on(t.decisionId),
+    index('award_records_household').on(t.householdId),
   ],
 );
