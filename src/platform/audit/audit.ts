@@ -29,6 +29,8 @@ export type AuditRowForHash = {
   before: unknown;
   after: unknown;
   correlationId: string | null;
+  /** Position in the chain; absent on rows written before positions existed. */
+  chainSeq?: number | null;
 };
 
 /** JSON with sorted keys, so the hash does not depend on jsonb's storage order. */
@@ -45,10 +47,13 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, row: AuditRowForHash): string {
+  const { chainSeq, ...rest } = row;
+  // Rows from before chain_seq existed were hashed without it; newer rows cover it.
+  const hashed = chainSeq === null || chainSeq === undefined ? rest : { ...rest, chainSeq };
   return createHash('sha256')
     .update(prevHash)
     .update('\n')
-    .update(canonicalJson({ ...row, at: new Date(row.at).toISOString() }))
+    .update(canonicalJson({ ...hashed, at: new Date(row.at).toISOString() }))
     .digest('hex');
 }
 
@@ -65,11 +70,12 @@ export async function writeAudit(tx: DbOrTx, actor: AuditActor, entry: AuditEntr
   await tx.execute(
     sql`insert into audit_chain_heads (chain, hash) values (${entry.chain}, ${GENESIS_HASH}) on conflict (chain) do nothing`,
   );
-  const head = await queryRows<{ hash: string }>(
+  const head = await queryRows<{ hash: string; seq: string | number }>(
     tx,
-    sql`select hash from audit_chain_heads where chain = ${entry.chain} for update`,
+    sql`select hash, seq from audit_chain_heads where chain = ${entry.chain} for update`,
   );
   const prevHash = head[0]?.hash ?? GENESIS_HASH;
+  const chainSeq = Number(head[0]?.seq ?? 0) + 1;
   const row: AuditRowForHash = {
     chain: entry.chain,
     at: new Date().toISOString(),
@@ -82,13 +88,16 @@ export async function writeAudit(tx: DbOrTx, actor: AuditActor, entry: AuditEntr
     before: plain(entry.before),
     after: plain(entry.after),
     correlationId: actor.correlationId ?? null,
+    chainSeq,
   };
   const hash = auditHash(prevHash, row);
   await tx.execute(sql`
     insert into audit_log (chain, at, actor_user_id, actor_name, action, entity, entity_id, org_unit_id,
-                           before, after, correlation_id, prev_hash, hash)
+                           before, after, correlation_id, chain_seq, prev_hash, hash)
     values (${row.chain}, ${row.at}, ${row.actorUserId}, ${row.actorName}, ${row.action}, ${row.entity},
             ${row.entityId}, ${row.orgUnitId}, ${JSON.stringify(row.before)}::jsonb, ${JSON.stringify(row.after)}::jsonb,
-            ${row.correlationId}, ${prevHash}, ${hash})`);
-  await tx.execute(sql`update audit_chain_heads set hash = ${hash}, updated_at = now() where chain = ${entry.chain}`);
+            ${row.correlationId}, ${chainSeq}, ${prevHash}, ${hash})`);
+  await tx.execute(
+    sql`update audit_chain_heads set hash = ${hash}, seq = ${chainSeq}, updated_at = now() where chain = ${entry.chain}`,
+  );
 }
