@@ -23,6 +23,9 @@ import type { AppDeps } from './platform/http/context.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { organizationsRoutes } from './organizations/index.ts';
 import { carryPeople, peopleRoutes } from './people/index.ts';
+import { councilRoutes } from './council/index.ts';
+import { fundRoutes } from './fund/index.ts';
+import { importRoutes } from './imports/index.ts';
 
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 
@@ -128,6 +131,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await authRoutes(app, deps);
   await organizationsRoutes(app, deps, [carryPeople]);
   await peopleRoutes(app, deps);
+  await councilRoutes(app, deps);
+  await fundRoutes(app, deps);
+  await importRoutes(app, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

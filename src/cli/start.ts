@@ -11,7 +11,7 @@ import { DirectoryCache } from '../organizations/index.ts';
 import { buildApp } from '../app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/seed-demo.ts';
 import { orgUnits } from '../organizations/organizations.schema.ts';
-import { discardStaleImports } from '../platform/imports/index.ts';
+import { discardStaleImports } from '../imports/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,8 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../platform/db/client.ts';
 import { importJobs, importStaging } from './imports.schema.ts';
 
-export { importJobs, importStaging };
+
 
 /**
  * A process killed mid-import leaves staging rows and a job marked as running; nothing was

@@ -70,6 +70,8 @@ export const ratings = pgTable(
     personId: uuid('person_id').notNull(),
     year: integer('year').notNull(),
     rating: text('rating').notNull(),
+    /** Months worked in the year when the unit states it (yearly facts import); else derived. */
+    monthsWorked: integer('months_worked'),
     orgUnitId: uuid('org_unit_id').notNull(),
   },
   (t) => [uniqueIndex('ratings_person_year').on(t.personId, t.year)],

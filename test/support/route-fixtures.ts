@@ -27,6 +27,11 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   personId: (_t, side, w) => w[side].personId,
   orgUnitId: (_t, side, w) => w[side].orgUnitId,
   year: (_t, side, w) => w[side].year,
+  'templates:kind': () => 'people',
+  'imports:id': async (t, side, w) => {
+    const { createImportJob } = await import('../../src/imports/index.ts');
+    return createImportJob(t.database.db, { kind: 'people', fileName: 'x.xlsx', orgUnitId: w[side].orgUnitId, createdBy: null });
+  },
 };
 
 /** Creates the "other" province with a ward and a person, outside every test user's scope. */
