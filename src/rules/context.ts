@@ -6,7 +6,7 @@ import {
   type RegimeParameters,
 } from './province-parameters.ts';
 import { regimeFor, type Regime } from './regimes.ts';
-import type { IsoDate, RegimeCode, StaffCategory } from './types.ts';
+import type { IsoDate, Reason, RegimeCode, StaffCategory } from './types.ts';
 
 export type EvaluationOptions = {
   readonly decisionDate: IsoDate;
@@ -14,6 +14,12 @@ export type EvaluationOptions = {
   readonly regime?: RegimeCode | null;
   readonly provinceCode?: string;
   readonly provinceParameters?: ProvinceParameters;
+};
+
+/** Per-context caches of results that depend only on a few inputs (e.g. a hire date). */
+export type RuleMemo = {
+  hiresYear: number;
+  readonly hires: Map<string, { readonly months: number; readonly failure: Reason | null }>;
 };
 
 /** Everything the rules need for one decision, compiled once and reused for every subject. */
@@ -31,10 +37,12 @@ export type RuleContext = {
   readonly treatmentNeedsCertifiedInjury: boolean;
   readonly disqualifyingSeverity: number;
   readonly staffAllowed: Readonly<Record<StaffCategory, boolean>>;
+  readonly allStaffAllowed: boolean;
   /** Old regime: an initiative is mandatory for CSTĐCS (Luật 2003 sửa đổi 2013, Điều 23). */
   readonly initiativeMandatory: boolean;
   /** From 07/2025 đột xuất and chuyên đề awards are no basis for a higher award (NĐ 152 Điều 4). */
   readonly onlyRegularAwardsAsBasis: boolean;
+  readonly memo: RuleMemo;
 };
 
 const cache = new WeakMap<EvaluationOptions, RuleContext>();
@@ -71,8 +79,12 @@ export function createRuleContext(options: EvaluationOptions): RuleContext {
       part_time_official: allowed.includes('part_time_official'),
       worker: allowed.includes('worker'),
     }),
+    allStaffAllowed: (
+      ['cadre', 'civil_servant', 'public_employee', 'part_time_official', 'worker'] as const
+    ).every((c) => allowed.includes(c)),
     initiativeMandatory: regime.code === 'law2003_nd91',
     onlyRegularAwardsAsBasis: regime.code === 'law2022_nd152',
+    memo: { hiresYear: Number.NaN, hires: new Map() },
   });
 }
 

@@ -66,11 +66,28 @@ export function isoFromDays(days: number): IsoDate {
 /** Whole calendar months from `startDay` (inclusive) to `endDay` (inclusive). */
 export function wholeMonthsBetween(startDay: number, endDay: number): number {
   if (endDay < startDay) return 0;
-  const s = civilFromDays(startDay);
-  const e = civilFromDays(endDay + 1);
-  let months = e.year * 12 + e.month - (s.year * 12 + s.month);
-  if (e.day < s.day) months -= 1;
+  // Packed year*10000 + month*100 + day, to avoid allocating on the hot path.
+  const s = packedCivil(startDay);
+  const e = packedCivil(endDay + 1);
+  const sm = Math.floor(s / 10000) * 12 + (Math.floor(s / 100) % 100);
+  const em = Math.floor(e / 10000) * 12 + (Math.floor(e / 100) % 100);
+  let months = em - sm;
+  if (e % 100 < s % 100) months -= 1;
   return months;
+}
+
+function packedCivil(days: number): number {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 10000 + month * 100 + day;
 }
 
 /** 'dd/mm/yyyy' as written in Vietnamese documents. */

@@ -3,7 +3,7 @@ import { resolveContext, yearBounds, type EvaluationOptions, type RuleContext } 
 import { addMonths, dayNumber, formatVnDate, wholeMonthsBetween } from './dates.ts';
 import { ABSENCE_LABELS, DISCIPLINE_LABELS } from './labels.ts';
 import { DISCIPLINE_SEVERITY } from './province-parameters.ts';
-import { joinCitations, reason } from './reasons.ts';
+import { dynamicReason, joinCitations, reason } from './reasons.ts';
 import type {
   AwardHistoryEntry,
   Discipline,
@@ -56,6 +56,12 @@ type PersonReasons = {
   readonly provincialMet: TitleOutcome;
   readonly provincialNoInitiative: Reason;
   readonly provincialChainCitation: Citation;
+  readonly provincialOnlyNoInitiative: TitleOutcome;
+  readonly ratingCompletedOutcome: TitleOutcome;
+  readonly ratingNotCompletedOutcome: TitleOutcome;
+  /** Indexed by the chain length (1 or 2). */
+  readonly provincialChainShort: readonly TitleOutcome[];
+  readonly provincialChainShortNoInitiative: readonly TitleOutcome[];
 };
 
 const outcome = (title: TitleCode, eligible: boolean, reasons: readonly Reason[]): TitleOutcome =>
@@ -74,7 +80,7 @@ function buildReasons(regime: RegimeCode): PersonReasons {
     'Chưa đạt tiêu chuẩn danh hiệu “Lao động tiên tiến” nên chưa đủ điều kiện xét “Chiến sĩ thi đua cơ sở”.',
     fighterCitation,
   );
-  return Object.freeze({
+  const r = {
     pending: reason(
       'PERSON.PENDING_DISCIPLINE',
       'fail',
@@ -185,6 +191,43 @@ function buildReasons(regime: RegimeCode): PersonReasons {
       chainCitation,
     ),
     provincialChainCitation: chainCitation,
+  };
+  const chainShort = (n: number) =>
+    reason(
+      'PROVINCIAL_FIGHTER.CHAIN_TOO_SHORT',
+      'fail',
+      `Mới có ${n} lần liên tục đạt “Chiến sĩ thi đua cơ sở” (cần 03 lần liên tục).`,
+      chainCitation,
+    );
+  const shorts = [1, 2].map(chainShort);
+  const provincial = (reasons: Reason[]) => outcome('provincial_emulation_fighter', false, reasons);
+  const provincialOnlyNoInitiative = provincial([r.provincialNoInitiative]);
+  const provincialChainShort = Object.freeze([
+    provincialOnlyNoInitiative,
+    ...shorts.map((x) => provincial([x])),
+  ]);
+  const provincialChainShortNoInitiative = Object.freeze([
+    provincialOnlyNoInitiative,
+    ...shorts.map((x) => provincial([x, r.provincialNoInitiative])),
+  ]);
+  const singleFailure = new Map<Reason, TitleOutcome>();
+  for (const f of [
+    r.pending,
+    r.staffCategory,
+    r.ratingMissing,
+    r.ratingNotCompleted,
+    r.ratingCompleted,
+    r.participation,
+  ]) {
+    singleFailure.set(f, outcome('advanced_worker', false, [f]));
+  }
+  return Object.freeze({
+    ...r,
+    ratingCompletedOutcome: outcome('advanced_worker', false, [r.ratingCompleted]),
+    ratingNotCompletedOutcome: outcome('advanced_worker', false, [r.ratingNotCompleted]),
+    provincialOnlyNoInitiative,
+    provincialChainShort,
+    provincialChainShortNoInitiative,
   });
 }
 
@@ -217,11 +260,77 @@ function disciplineEnd(d: Discipline): string {
   }
 }
 
+/** Whether a discipline's period touches the year (its decision before the year's end, its end after the start). */
+export function disciplineTouchesYear(d: Discipline, year: number): boolean {
+  const bounds = yearBounds(year);
+  return d.decidedOn <= bounds.end && disciplineEnd(d) >= bounds.start;
+}
+
 /** Whether an earlier award may count in a chain (revoked awards never do; NĐ 152 Điều 4). */
 export function countsAsBasis(entry: AwardHistoryEntry, onlyRegular: boolean): boolean {
   if (entry.revoked) return false;
   if (onlyRegular && entry.kind !== undefined && entry.kind !== 'regular') return false;
   return true;
+}
+
+// Reasons whose sentence carries data (a hire date, a discipline) are memoised by that data, so
+// people sharing it share one object; their single-failure outcomes are shared the same way.
+const MEMO_LIMIT = 50_000;
+const reasonMemo = new Map<string, Reason>();
+const singleFailureMemo = new WeakMap<Reason, TitleOutcome>();
+
+function memoReason(key: string, code: string, message: () => string, citation: Citation): Reason {
+  let r = reasonMemo.get(key);
+  if (r === undefined) {
+    if (reasonMemo.size >= MEMO_LIMIT) reasonMemo.clear();
+    r = reason(code, 'fail', message(), citation);
+    reasonMemo.set(key, r);
+  }
+  return r;
+}
+
+function singleFailureOutcome(failure: Reason): TitleOutcome {
+  let o = singleFailureMemo.get(failure);
+  if (o === undefined) {
+    o = outcome('advanced_worker', false, [failure]);
+    singleFailureMemo.set(failure, o);
+  }
+  return o;
+}
+
+function newHireReason(
+  ctx: RuleContext,
+  R: PersonReasons,
+  hiredOn: string,
+  year: number,
+  months: number,
+): Reason {
+  return memoReason(
+    `${ctx.regime.code}|NH|${hiredOn}|${year}|${months}|${ctx.newHireMinMonths}`,
+    'ADVANCED_WORKER.NEW_HIRE_TOO_RECENT',
+    () =>
+      `Mới tuyển dụng từ ngày ${formatVnDate(hiredOn)}, thời gian công tác trong năm ${year} là ${months} tháng, dưới ${ctx.newHireMinMonths} tháng.`,
+    R.newHireCitation,
+  );
+}
+
+function insufficientTimeReason(ctx: RuleContext, year: number, months: number): Reason {
+  const p = ctx.parameters.minCountedMonths;
+  return memoReason(
+    `${ctx.regime.code}|IT|${year}|${months}|${ctx.minCountedMonths}|${p.citation}`,
+    'ADVANCED_WORKER.INSUFFICIENT_TIME',
+    () =>
+      `Thời gian công tác được tính trong năm ${year} là ${months} tháng (đã trừ thời gian nghỉ không được tính), dưới ${ctx.minCountedMonths} tháng.`,
+    { text: p.citation, verified: p.verified },
+  );
+}
+
+let lastYear = Number.NaN;
+let lastBounds: ReturnType<typeof yearBounds> | null = null;
+function rememberBounds(year: number): ReturnType<typeof yearBounds> {
+  lastBounds = yearBounds(year);
+  lastYear = year;
+  return lastBounds;
 }
 
 /**
@@ -233,20 +342,39 @@ export function evaluatePerson(
   facts: PersonYearFacts,
   options: RuleContext | EvaluationOptions,
 ): PersonEvaluation {
-  const ctx = resolveContext(options);
+  const ctx =
+    (options as RuleContext).kind === 'rule_context' ? (options as RuleContext) : resolveContext(options);
   const R = REASONS[ctx.regime.code];
   const year = facts.year;
-  const bounds = yearBounds(year);
+  const bounds = year === lastYear && lastBounds !== null ? lastBounds : rememberBounds(year);
+  // The first failure alone allocates nothing; a second one starts the list.
+  let fail0: Reason | null = null;
   let fails: Reason[] | null = null;
   let notes: Reason[] | null = null;
 
-  if (facts.pendingDiscipline) (fails ??= []).push(R.pending);
-  if (!ctx.staffAllowed[facts.staffCategory]) (fails ??= []).push(R.staffCategory);
+  if (facts.pendingDiscipline) {
+    if (fail0 === null) fail0 = R.pending;
+    else (fails ??= [fail0]).push(R.pending);
+  }
+  if (!ctx.allStaffAllowed && !ctx.staffAllowed[facts.staffCategory]) {
+    if (fail0 === null) fail0 = R.staffCategory;
+    else (fails ??= [fail0]).push(R.staffCategory);
+  }
   const rating = facts.rating;
-  if (rating === null) (fails ??= []).push(R.ratingMissing);
-  else if (rating === 'not_completed') (fails ??= []).push(R.ratingNotCompleted);
-  else if (rating === 'completed') (fails ??= []).push(R.ratingCompleted);
-  if (facts.activeParticipation === false) (fails ??= []).push(R.participation);
+  if (rating === null) {
+    if (fail0 === null) fail0 = R.ratingMissing;
+    else (fails ??= [fail0]).push(R.ratingMissing);
+  } else if (rating === 'not_completed') {
+    if (fail0 === null) fail0 = R.ratingNotCompleted;
+    else (fails ??= [fail0]).push(R.ratingNotCompleted);
+  } else if (rating === 'completed') {
+    if (fail0 === null) fail0 = R.ratingCompleted;
+    else (fails ??= [fail0]).push(R.ratingCompleted);
+  }
+  if (facts.activeParticipation === false) {
+    if (fail0 === null) fail0 = R.participation;
+    else (fails ??= [fail0]).push(R.participation);
+  }
 
   // Time worked in the year (NĐ 91 Điều 10; TT 01/2024 Điều 1 khoản 5).
   let countedMonths = 12;
@@ -254,7 +382,37 @@ export function evaluatePerson(
   const leftOn = facts.leftOn;
   const absences = facts.absences;
   const hiredInYear = !!hiredOn && hiredOn > bounds.start;
-  if (hiredInYear || (!!leftOn && leftOn < bounds.end) || (absences !== undefined && absences.length > 0)) {
+  const leftInYear = !!leftOn && leftOn < bounds.end;
+  const hasAbsences = absences !== undefined && absences.length > 0;
+  if (hiredInYear && !leftInYear && !hasAbsences) {
+    // Common case of a new hire: months and reason depend only on the hire date (memoised).
+    const memo = ctx.memo;
+    if (memo.hiresYear !== year) {
+      memo.hires.clear();
+      memo.hiresYear = year;
+    }
+    let hire = memo.hires.get(hiredOn);
+    if (hire === undefined) {
+      const months = wholeMonthsBetween(dayNumber(hiredOn), bounds.endDay);
+      hire = {
+        months,
+        failure:
+          months < ctx.newHireMinMonths
+            ? newHireReason(ctx, R, hiredOn, year, months)
+            : months < ctx.minCountedMonths
+              ? insufficientTimeReason(ctx, year, months)
+              : null,
+      };
+      if (memo.hires.size >= MEMO_LIMIT) memo.hires.clear();
+      memo.hires.set(hiredOn, hire);
+    }
+    countedMonths = hire.months;
+    const f = hire.failure;
+    if (f !== null) {
+      if (fail0 === null) fail0 = f;
+      else (fails ??= [fail0]).push(f);
+    }
+  } else if (hiredInYear || leftInYear || hasAbsences) {
     const startDay = hiredInYear ? dayNumber(hiredOn) : bounds.startDay;
     const endDay = leftOn && leftOn < bounds.end ? dayNumber(leftOn) : bounds.endDay;
     const serviceMonths = wholeMonthsBetween(startDay, endDay);
@@ -274,7 +432,7 @@ export function evaluatePerson(
                 : false;
         if (counts) {
           (notes ??= []).push(
-            reason(
+            dynamicReason(
               'TIME.ABSENCE_COUNTED',
               'note',
               `Thời gian ${ABSENCE_LABELS[a.kind]} từ ${formatVnDate(a.from)} đến ${formatVnDate(a.to)} được tính là thời gian công tác.`,
@@ -287,25 +445,15 @@ export function evaluatePerson(
       }
     }
     countedMonths = Math.max(0, serviceMonths - Math.floor(uncountedDays / DAYS_PER_MONTH));
-    if (hiredInYear && serviceMonths < ctx.newHireMinMonths) {
-      (fails ??= []).push(
-        reason(
-          'ADVANCED_WORKER.NEW_HIRE_TOO_RECENT',
-          'fail',
-          `Mới tuyển dụng từ ngày ${formatVnDate(hiredOn)}, thời gian công tác trong năm ${year} là ${serviceMonths} tháng, dưới ${ctx.newHireMinMonths} tháng.`,
-          R.newHireCitation,
-        ),
-      );
-    } else if (countedMonths < ctx.minCountedMonths) {
-      const p = ctx.parameters.minCountedMonths;
-      (fails ??= []).push(
-        reason(
-          'ADVANCED_WORKER.INSUFFICIENT_TIME',
-          'fail',
-          `Thời gian công tác được tính trong năm ${year} là ${countedMonths} tháng (đã trừ thời gian nghỉ không được tính), dưới ${ctx.minCountedMonths} tháng.`,
-          { text: p.citation, verified: p.verified },
-        ),
-      );
+    const f =
+      hiredInYear && serviceMonths < ctx.newHireMinMonths
+        ? newHireReason(ctx, R, hiredOn, year, serviceMonths)
+        : countedMonths < ctx.minCountedMonths
+          ? insufficientTimeReason(ctx, year, countedMonths)
+          : null;
+    if (f !== null) {
+      if (fail0 === null) fail0 = f;
+      else (fails ??= [fail0]).push(f);
     }
   }
 
@@ -317,23 +465,40 @@ export function evaluatePerson(
       if (d.decidedOn > bounds.end) continue;
       const end = disciplineEnd(d);
       if (end < bounds.start) continue;
-      (fails ??= []).push(
-        reason(
-          'ADVANCED_WORKER.DISCIPLINED',
-          'fail',
+      const f = memoReason(
+        `${ctx.regime.code}|DI|${d.form}|${d.decidedOn}|${end}|${year}`,
+        'ADVANCED_WORKER.DISCIPLINED',
+        () =>
           `Bị kỷ luật hình thức ${DISCIPLINE_LABELS[d.form]} (quyết định ngày ${formatVnDate(d.decidedOn)}, thời hạn đến ${end.startsWith('9999') ? 'hết thời gian công tác' : formatVnDate(end)}) trong năm ${year}.`,
-          R.disciplineCitation,
-        ),
+        R.disciplineCitation,
       );
+      if (fail0 === null) fail0 = f;
+      else (fails ??= [fail0]).push(f);
     }
   }
 
-  const awEligible = fails === null;
-  const advancedWorker: TitleOutcome = awEligible
-    ? notes === null
-      ? R.advancedWorkerMet
-      : outcome('advanced_worker', true, [...R.advancedWorkerMet.reasons, ...notes])
-    : outcome('advanced_worker', false, notes === null ? fails! : [...fails!, ...notes]);
+  const awEligible = fail0 === null;
+  let advancedWorker: TitleOutcome;
+  if (fail0 === null) {
+    advancedWorker =
+      notes === null
+        ? R.advancedWorkerMet
+        : { title: 'advanced_worker', eligible: true, reasons: [...R.advancedWorkerMet.reasons, ...notes] };
+  } else if (fails === null && notes === null) {
+    advancedWorker =
+      fail0 === R.ratingCompleted
+        ? R.ratingCompletedOutcome
+        : fail0 === R.ratingNotCompleted
+          ? R.ratingNotCompletedOutcome
+          : singleFailureOutcome(fail0);
+  } else {
+    const all = fails ?? [fail0];
+    advancedWorker = {
+      title: 'advanced_worker',
+      eligible: false,
+      reasons: notes === null ? all : [...all, ...notes],
+    };
+  }
 
   if (!awEligible) {
     return {
@@ -410,35 +575,32 @@ export function evaluatePerson(
   if (chain >= PROVINCIAL_FIGHTER_CHAIN && provincialInitiative) {
     provincialFighterProposal = R.provincialMet;
   } else {
-    const reasons: Reason[] = [];
-    if (chain < PROVINCIAL_FIGHTER_CHAIN) {
-      reasons.push(
-        reason(
-          'PROVINCIAL_FIGHTER.CHAIN_TOO_SHORT',
-          'fail',
-          `Mới có ${chain} lần liên tục đạt “Chiến sĩ thi đua cơ sở” (cần 03 lần liên tục).`,
-          R.provincialChainCitation,
-        ),
-      );
-    }
-    if (!provincialInitiative) reasons.push(R.provincialNoInitiative);
-    for (let back = 1; back < PROVINCIAL_FIGHTER_CHAIN; back++) {
-      if (excludedMask & (1 << back)) {
-        reasons.push(
-          reason(
-            'PROVINCIAL_FIGHTER.AWARD_NOT_COUNTED',
-            'note',
-            `Danh hiệu “Chiến sĩ thi đua cơ sở” năm ${year - back} đã bị thu hồi hoặc là khen thưởng đột xuất, chuyên đề nên không được tính vào chuỗi liên tục.`,
-            ctx.onlyRegularAwardsAsBasis ? joinCitations(C.law2022Ch7, C.nd152Art4) : C.law2022Ch7,
-          ),
-        );
+    // Constant outcomes for every combination: chain 1 or 2 (or long enough) × initiative or not.
+    const base =
+      chain >= PROVINCIAL_FIGHTER_CHAIN
+        ? R.provincialOnlyNoInitiative
+        : ((provincialInitiative
+            ? R.provincialChainShort[chain]
+            : R.provincialChainShortNoInitiative[chain]) ?? R.provincialOnlyNoInitiative);
+    const excludedInWindow = excludedMask & (((1 << PROVINCIAL_FIGHTER_CHAIN) - 1) & ~1);
+    if (excludedInWindow === 0) {
+      provincialFighterProposal = base;
+    } else {
+      const reasons: Reason[] = [...base.reasons];
+      for (let back = 1; back < PROVINCIAL_FIGHTER_CHAIN; back++) {
+        if (excludedMask & (1 << back)) {
+          reasons.push(
+            dynamicReason(
+              'PROVINCIAL_FIGHTER.AWARD_NOT_COUNTED',
+              'note',
+              `Danh hiệu “Chiến sĩ thi đua cơ sở” năm ${year - back} đã bị thu hồi hoặc là khen thưởng đột xuất, chuyên đề nên không được tính vào chuỗi liên tục.`,
+              ctx.onlyRegularAwardsAsBasis ? joinCitations(C.law2022Ch7, C.nd152Art4) : C.law2022Ch7,
+            ),
+          );
+        }
       }
+      provincialFighterProposal = { title: 'provincial_emulation_fighter', eligible: false, reasons };
     }
-    provincialFighterProposal = outcome(
-      'provincial_emulation_fighter',
-      reasons.every((r) => r.outcome !== 'fail'),
-      reasons,
-    );
   }
 
   return {

@@ -1,7 +1,7 @@
 import { resolveContext, type EvaluationOptions, type RuleContext } from './context.ts';
 import { evaluateCollective, type CollectiveEvaluation } from './evaluate-collective.ts';
 import { evaluateHousehold, type HouseholdEvaluation } from './evaluate-household.ts';
-import { evaluatePerson, type PersonEvaluation } from './evaluate-person.ts';
+import { disciplineTouchesYear, evaluatePerson, type PersonEvaluation } from './evaluate-person.ts';
 import { DISCIPLINE_SEVERITY } from './province-parameters.ts';
 import { applyQuota, widestInitiativeScope, type QuotaResult } from './quota.ts';
 import type {
@@ -116,7 +116,7 @@ export function evaluateUnit(unit: UnitFacts, options: RuleContext | EvaluationO
     if (e.grassrootsFighter.eligible && withinQuota.has(p.personId)) c.gf++;
     for (const d of p.disciplines ?? []) {
       if (
-        d.decidedOn.slice(0, 4) === String(p.year) &&
+        disciplineTouchesYear(d, p.year) &&
         (!c.worst || DISCIPLINE_SEVERITY[d.form] > DISCIPLINE_SEVERITY[c.worst])
       ) {
         c.worst = d.form;

@@ -17,3 +17,13 @@ export function joinCitations(...cites: Citation[]): Citation {
     verified: cites.every((x) => x.verified),
   });
 }
+
+/** A reason built per subject (its message carries data); left unfrozen to keep the hot path cheap. */
+export function dynamicReason(
+  code: string,
+  outcome: Reason['outcome'],
+  message: string,
+  citation: Citation,
+): Reason {
+  return { code, outcome, message, citation: citation.text, verified: citation.verified };
+}
