@@ -120,7 +120,7 @@ function column<K extends string, V, R extends boolean>(
   options: CommonOptions<R>,
   defaults: { width: number; hint: string; listLabels: readonly string[] | null },
   parse: (raw: Exclude<CellValue, null>) => ParseResult<V>,
-): ImportColumn<K, V, R> {
+): ImportColumn<K, V, NoInfer<R>> {
   return {
     key,
     header,
@@ -160,7 +160,7 @@ export function textColumn<K extends string, R extends boolean = false>(
   key: K,
   header: string,
   options: TextOptions<R> = {},
-): ImportColumn<K, string, R> {
+): ImportColumn<K, string, NoInfer<R>> {
   const maxLength = options.maxLength ?? 255;
   return column(key, header, 'text', options, { width: 24, hint: 'Văn bản.', listLabels: null }, (raw) => {
     let value: string;
@@ -195,7 +195,7 @@ export function integerColumn<K extends string, R extends boolean = false>(
   key: K,
   header: string,
   options: IntegerOptions<R> = {},
-): ImportColumn<K, number, R> {
+): ImportColumn<K, number, NoInfer<R>> {
   const { min, max } = options;
   const range =
     min !== undefined && max !== undefined ? `từ ${min} đến ${max}` : min !== undefined ? `từ ${min}` : '';
@@ -237,7 +237,7 @@ export function dateColumn<K extends string, R extends boolean = false>(
   key: K,
   header: string,
   options: DateOptions<R> = {},
-): ImportColumn<K, IsoDate, R> {
+): ImportColumn<K, IsoDate, NoInfer<R>> {
   return column(
     key,
     header,
@@ -301,7 +301,7 @@ export function enumColumn<K extends string, V extends string, R extends boolean
   header: string,
   choices: readonly EnumOption<V>[],
   options: EnumOptions<R> = {},
-): ImportColumn<K, V, R> {
+): ImportColumn<K, V, NoInfer<R>> {
   const byFolded = new Map<string, V>();
   for (const choice of choices) {
     for (const spelling of [choice.label, choice.value, ...(choice.aliases ?? [])]) {
@@ -343,7 +343,7 @@ export function booleanColumn<K extends string, R extends boolean = false>(
   key: K,
   header: string,
   options: CommonOptions<R> = {},
-): ImportColumn<K, boolean, R> {
+): ImportColumn<K, boolean, NoInfer<R>> {
   return column(
     key,
     header,

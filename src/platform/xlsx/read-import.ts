@@ -1,10 +1,10 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import { convertToUnicode, decideEncoding, normalizeText, weighEncodingEvidence } from '../text/index.ts';
 import type { TextEncoding } from '../text/index.ts';
 import { columnLetter, foldHeader } from './import-spec.ts';
 import type { AnyImportColumn, CellValue, ImportSpec, RowOf } from './import-spec.ts';
 import { restoreNeutralizedText } from './neutralize.ts';
+import { openUtf8SafeWorkbookReader } from './utf8-safe-workbook-reader.ts';
 
 /** One problem, with everything the user needs to find it in the file. */
 export type ImportIssue = {
@@ -66,9 +66,7 @@ export async function* readImportRows<Cols extends readonly AnyImportColumn[]>(
 ): AsyncGenerator<ImportRowResult<RowOf<Cols>>> {
   const progressEvery = options.progressEvery ?? 1000;
   const detectionRows = options.detectionRows ?? 200;
-  const input =
-    typeof source === 'string' ? source : Buffer.isBuffer(source) ? Readable.from([source]) : source;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = openUtf8SafeWorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell a date cell from a number
