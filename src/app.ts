@@ -23,9 +23,11 @@ import type { AppDeps } from './platform/http/context.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { organizationsRoutes } from './organizations/index.ts';
 import { carryPeople, peopleRoutes } from './people/index.ts';
+import { nominationsRoutes } from './nominations/index.ts';
 import { councilRoutes } from './council/index.ts';
 import { fundRoutes } from './fund/index.ts';
 import { importRoutes } from './imports/index.ts';
+import { clustersRoutes } from './clusters/index.ts';
 
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 
@@ -75,7 +77,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     if (status === 429) {
       return reply
         .status(429)
-        .send({ code: 'RATE_LIMITED', message: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', correlationId: req.id });
+        .send({
+          code: 'RATE_LIMITED',
+          message: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+          correlationId: req.id,
+        });
     }
     if (status === 413) {
       return reply
@@ -87,10 +93,17 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         .status(status)
         .send({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.', correlationId: req.id });
     }
-    req.log.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'unhandled error');
+    req.log.error(
+      { err: { message: err.message, code: (err as { code?: string }).code } },
+      'unhandled error',
+    );
     return reply
       .status(500)
-      .send({ code: 'INTERNAL', message: 'Đã có lỗi xảy ra. Vui lòng thử lại hoặc báo mã lỗi này.', correlationId: req.id });
+      .send({
+        code: 'INTERNAL',
+        message: 'Đã có lỗi xảy ra. Vui lòng thử lại hoặc báo mã lỗi này.',
+        correlationId: req.id,
+      });
   });
 
   // Cookies are parsed by an onRequest hook, which must run before the access check's.
@@ -131,9 +144,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await authRoutes(app, deps);
   await organizationsRoutes(app, deps, [carryPeople]);
   await peopleRoutes(app, deps);
+  await nominationsRoutes(app, deps);
   await councilRoutes(app, deps);
   await fundRoutes(app, deps);
   await importRoutes(app, deps);
+  await clustersRoutes(app, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

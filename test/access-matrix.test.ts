@@ -25,7 +25,13 @@ describe('access matrix', () => {
     // One user per single role, each with a session made directly (no password hashing per call).
     for (const role of ROLES) {
       const orgUnitId =
-        role === 'admin' ? t.ids.province : role === 'superior_viewer' ? t.ids.city : role === 'unit_head' ? t.ids.myQuyUnits['MQ-PN']! : t.ids.myQuy;
+        role === 'admin'
+          ? t.ids.province
+          : role === 'superior_viewer'
+            ? t.ids.city
+            : role === 'unit_head'
+              ? t.ids.myQuyUnits['MQ-PN']!
+              : t.ids.myQuy;
       const userId = await insertUser(t.database.db, {
         username: `matrix.${role}`,
         displayName: `Matrix ${role}`,
@@ -57,14 +63,19 @@ describe('access matrix', () => {
     for (const match of url.matchAll(/:([A-Za-z0-9_]+)/g)) {
       const param = match[1]!;
       const key = fixtureKeys(method, url, param).find((k) => k in ROUTE_FIXTURES);
-      if (!key) throw new Error(`No fixture for ":${param}" of ${method} ${url}: add one in test/support/route-fixtures.ts`);
+      if (!key)
+        throw new Error(
+          `No fixture for ":${param}" of ${method} ${url}: add one in test/support/route-fixtures.ts`,
+        );
       out = out.replace(`:${param}`, encodeURIComponent(await ROUTE_FIXTURES[key]!(t, side, world)));
     }
     return out;
   }
 
   it('covers every route with a policy and fixtures', async () => {
-    const api = t.app.registeredRoutes.filter((r) => r.url.startsWith('/api/v1') || r.url.startsWith('/verify'));
+    const api = t.app.registeredRoutes.filter(
+      (r) => r.url.startsWith('/api/v1') || r.url.startsWith('/verify'),
+    );
     expect(api.length).toBeGreaterThan(5);
     for (const route of api) {
       expect(route.access, `${route.method} ${route.url} has no access policy`).toBeDefined();
@@ -91,7 +102,8 @@ describe('access matrix', () => {
           });
           const where = `${route.method} ${route.url} as ${role} on ${side} org → ${res.statusCode}`;
           if ('public' in policy) {
-            if (res.statusCode === 401 || res.statusCode === 403) failures.push(`${where} (public route refused)`);
+            if (res.statusCode === 401 || res.statusCode === 403)
+              failures.push(`${where} (public route refused)`);
             continue;
           }
           const allowed = policy.roles === 'authenticated' || policy.roles.includes(role);
@@ -99,7 +111,8 @@ describe('access matrix', () => {
           // A write route may still answer 403 to a read-only holder of an allowed role on that unit.
           const refused = res.statusCode === 401 || (res.statusCode === 403 && route.method === 'GET');
           if (allowed && side === 'own' && refused) failures.push(`${where} (role allowed but refused)`);
-          if (side === 'other' && route.url.includes(':') && policy.scope !== 'none' && res.statusCode < 300) failures.push(`${where} (other province readable)`);
+          if (side === 'other' && route.url.includes(':') && policy.scope !== 'none' && res.statusCode < 300)
+            failures.push(`${where} (other province readable)`);
           if (res.statusCode >= 500) failures.push(`${where} (server error)`);
         }
       }
@@ -108,10 +121,16 @@ describe('access matrix', () => {
   });
 
   it('refuses every guarded route without a session', async () => {
-    const guarded = t.app.registeredRoutes.filter((r) => r.url.startsWith('/api/v1') && r.access && !('public' in r.access));
+    const guarded = t.app.registeredRoutes.filter(
+      (r) => r.url.startsWith('/api/v1') && r.access && !('public' in r.access),
+    );
     for (const route of guarded) {
       const url = await resolveUrl(route.method, route.url, 'own');
-      const res = await t.app.inject({ method: route.method as 'GET', url, ...(route.method === 'GET' ? {} : { payload: {} }) });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        ...(route.method === 'GET' ? {} : { payload: {} }),
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });

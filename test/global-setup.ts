@@ -28,7 +28,11 @@ export default async function setup(): Promise<void> {
     await admin.query(`drop database if exists ${PG_TEMPLATE_DB} with (force)`);
     await admin.query(`create database ${PG_TEMPLATE_DB}`);
     await admin.end();
-    const server = await openDatabase({ kind: 'postgres', url: withDatabase(url, PG_TEMPLATE_DB), poolSize: 2 });
+    const server = await openDatabase({
+      kind: 'postgres',
+      url: withDatabase(url, PG_TEMPLATE_DB),
+      poolSize: 2,
+    });
     await runMigrations(server);
     const pgIds = await seedDemo(server.db);
     writeFileSync(path.join(TEST_DIR, 'pg-ids.json'), JSON.stringify(pgIds));

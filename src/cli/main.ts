@@ -18,7 +18,10 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   async start(argv) {
-    const { values } = parseArgs({ args: argv, options: { 'no-demo': { type: 'boolean' }, 'no-build': { type: 'boolean' } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: { 'no-demo': { type: 'boolean' }, 'no-build': { type: 'boolean' } },
+    });
     const { start } = await import('./start.ts');
     return start({ demo: !values['no-demo'], buildWeb: !values['no-build'] });
   },

@@ -7,10 +7,9 @@ import { runMigrations } from '../platform/db/migrate.ts';
 import { updateLockPort } from '../platform/db/lock.ts';
 import { countUsers, insertUser } from '../platform/auth/users.repository.ts';
 import { passwordProblem } from '../platform/auth/passwords.ts';
-import { DirectoryCache } from '../organizations/index.ts';
+import { DirectoryCache, orgUnits } from '../organizations/index.ts';
 import { buildApp } from '../app.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/seed-demo.ts';
-import { orgUnits } from '../organizations/organizations.schema.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/index.ts';
 import { discardStaleImports } from '../imports/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -67,7 +66,9 @@ export async function start(options: StartOptions): Promise<number> {
   if (database.lock) updateLockPort(database.lock, port);
 
   const shown = `http://localhost:${port}`;
-  console.log(`\nTĐKT đang chạy tại ${shown} (cơ sở dữ liệu: ${database.driver === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'}) — khởi động ${Date.now() - started} ms`);
+  console.log(
+    `\nTĐKT đang chạy tại ${shown} (cơ sở dữ liệu: ${database.driver === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'}) — khởi động ${Date.now() - started} ms`,
+  );
   if (demo) {
     console.log(`Tài khoản minh họa (mật khẩu: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(20)} ${a.description} — ${a.unit}`);
@@ -108,8 +109,22 @@ async function createFirstAdmin(database: Database): Promise<void> {
     const existing = await tx.select().from(orgUnits).limit(1);
     const rootId =
       existing[0]?.id ??
-      (await insertOrgUnit(tx, { code: provinceCode, name: provinceName, kind: 'province', parentId: null, validFrom: '2025-07-01' })).id;
-    await insertUser(tx, { username, displayName: 'Quản trị hệ thống', password, roles: ['admin'], orgUnitId: rootId });
+      (
+        await insertOrgUnit(tx, {
+          code: provinceCode,
+          name: provinceName,
+          kind: 'province',
+          parentId: null,
+          validFrom: '2025-07-01',
+        })
+      ).id;
+    await insertUser(tx, {
+      username,
+      displayName: 'Quản trị hệ thống',
+      password,
+      roles: ['admin'],
+      orgUnitId: rootId,
+    });
   });
   console.log(`Đã tạo quản trị viên "${username}".`);
 }

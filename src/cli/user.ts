@@ -33,7 +33,11 @@ export async function runUserCommand(argv: string[]): Promise<number> {
       const ok = await database.db.transaction(async (tx) => {
         const changed = await setPassword(tx, values.username!, values.password!);
         if (changed) {
-          await writeAudit(tx, { userId: null, name: 'tdkt cli' }, { chain: 'system', action: 'user.reset_password', entity: 'user', entityId: values.username! });
+          await writeAudit(
+            tx,
+            { userId: null, name: 'tdkt cli' },
+            { chain: 'system', action: 'user.reset_password', entity: 'user', entityId: values.username! },
+          );
         }
         return changed;
       });
@@ -43,18 +47,40 @@ export async function runUserCommand(argv: string[]): Promise<number> {
     if (sub === 'add') {
       const roles = values.role ?? [];
       if (roles.length === 0 || !roles.every(isRole) || !values.org) {
-        console.error('Cần --role (admin, officer, unit_head, council_member, chairman, staff, superior_viewer) và --org MÃ_ĐƠN_VỊ.');
+        console.error(
+          'Cần --role (admin, officer, unit_head, council_member, chairman, staff, superior_viewer) và --org MÃ_ĐƠN_VỊ.',
+        );
         return 2;
       }
-      const directory = new OrgDirectory(await database.db.select().from(orgUnits), await database.db.select().from(orgEvents));
-      const unit = directory.byCode(values.org, new Date().toISOString().slice(0, 10)) ?? directory.byCode(values.org);
+      const directory = new OrgDirectory(
+        await database.db.select().from(orgUnits),
+        await database.db.select().from(orgEvents),
+      );
+      const unit =
+        directory.byCode(values.org, new Date().toISOString().slice(0, 10)) ?? directory.byCode(values.org);
       if (!unit) {
         console.error(`Không tìm thấy đơn vị có mã ${values.org}.`);
         return 1;
       }
       await database.db.transaction(async (tx) => {
-        const id = await insertUser(tx, { username: values.username!, displayName: values.name ?? values.username!, password: values.password!, roles: roles.filter(isRole), orgUnitId: unit.id });
-        await writeAudit(tx, { userId: null, name: 'tdkt cli' }, { chain: 'system', action: 'user.create', entity: 'user', entityId: id, after: { username: values.username, roles, org: unit.code } });
+        const id = await insertUser(tx, {
+          username: values.username!,
+          displayName: values.name ?? values.username!,
+          password: values.password!,
+          roles: roles.filter(isRole),
+          orgUnitId: unit.id,
+        });
+        await writeAudit(
+          tx,
+          { userId: null, name: 'tdkt cli' },
+          {
+            chain: 'system',
+            action: 'user.create',
+            entity: 'user',
+            entityId: id,
+            after: { username: values.username, roles, org: unit.code },
+          },
+        );
       });
       console.log(`Đã tạo tài khoản ${values.username}.`);
       return 0;

@@ -2,8 +2,6 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.ts';
 import { importJobs, importStaging } from './imports.schema.ts';
 
-
-
 /**
  * A process killed mid-import leaves staging rows and a job marked as running; nothing was
  * published. The next start discards both (issue 2, item 6 and 13).
@@ -19,7 +17,11 @@ export async function discardStaleImports(db: Db): Promise<number> {
     await tx.delete(importStaging).where(inArray(importStaging.jobId, ids));
     await tx
       .update(importJobs)
-      .set({ status: 'failed', finishedAt: sql`now()`, errors: sql`'[{"message":"Tiến trình nhập bị dừng giữa chừng; không có dòng nào được ghi."}]'::jsonb` })
+      .set({
+        status: 'failed',
+        finishedAt: sql`now()`,
+        errors: sql`'[{"message":"Tiến trình nhập bị dừng giữa chừng; không có dòng nào được ghi."}]'::jsonb`,
+      })
       .where(inArray(importJobs.id, ids));
   });
   return ids.length;

@@ -51,9 +51,14 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   r.get(
     '/api/v1/imports/templates/:kind',
-    { config: { access: { roles: 'authenticated', scope: 'none' } }, schema: { params: z.object({ kind: ImportKindCode }) } },
+    {
+      config: { access: { roles: 'authenticated', scope: 'none' } },
+      schema: { params: z.object({ kind: ImportKindCode }) },
+    },
     async (req, reply) => {
-      const buffer = await buildImportTemplate(IMPORT_SPECS[req.params.kind] as Parameters<typeof buildImportTemplate>[0]);
+      const buffer = await buildImportTemplate(
+        IMPORT_SPECS[req.params.kind] as Parameters<typeof buildImportTemplate>[0],
+      );
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="mau-nhap-${req.params.kind}.xlsx"`)
@@ -65,7 +70,10 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
     '/api/v1/imports',
     {
       config: { access: { roles: WRITERS, scope: 'org' } },
-      schema: { querystring: z.object({ kind: ImportKindCode.optional() }), response: { 202: z.object({ jobId: z.string() }) } },
+      schema: {
+        querystring: z.object({ kind: ImportKindCode.optional() }),
+        response: { 202: z.object({ jobId: z.string() }) },
+      },
     },
     async (req, reply) => {
       const ctx = ctxOf(req, deps);
@@ -79,7 +87,10 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
         file.file.resume();
         throw invalid('Loại dữ liệu nhập không hợp lệ (people, org_units, facts, awards).');
       }
-      const fileName = path.basename(file.filename || 'tep.xlsx').normalize('NFC').slice(0, 200);
+      const fileName = path
+        .basename(file.filename || 'tep.xlsx')
+        .normalize('NFC')
+        .slice(0, 200);
       if (!/\.xlsx$/i.test(fileName)) {
         file.file.resume();
         throw invalid('Chỉ nhận tệp Excel .xlsx (Excel 2007 trở lên). Hãy lưu lại tệp .xls thành .xlsx.');

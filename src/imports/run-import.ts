@@ -66,7 +66,9 @@ function issueAt(rowNumber: number, letters: Letters, key: string, message: stri
     rowNumber,
     column: col?.letter ?? null,
     header: col?.header ?? null,
-    message: col ? `Dòng ${rowNumber}, cột ${col.letter} (${col.header}): ${message}` : `Dòng ${rowNumber}: ${message}`,
+    message: col
+      ? `Dòng ${rowNumber}, cột ${col.letter} (${col.header}): ${message}`
+      : `Dòng ${rowNumber}: ${message}`,
   };
 }
 
@@ -86,10 +88,18 @@ function stageRow(
 ): { data: Staged } | { errors: ImportIssue[] } {
   const unitFor = (key: string, required: boolean) => {
     const code = values[key] as string | null | undefined;
-    if (!code) return required ? { error: issueAt(rowNumber, letters, key, 'chưa nhập mã đơn vị.') } : { id: null };
+    if (!code)
+      return required ? { error: issueAt(rowNumber, letters, key, 'chưa nhập mã đơn vị.') } : { id: null };
     const unit = directory.byCode(code, today()) ?? directory.byCode(code);
     if (!unit || !caller.writeOrgIds.has(unit.id)) {
-      return { error: issueAt(rowNumber, letters, key, `không tìm thấy đơn vị có mã "${code}" trong phạm vi của bạn.`) };
+      return {
+        error: issueAt(
+          rowNumber,
+          letters,
+          key,
+          `không tìm thấy đơn vị có mã "${code}" trong phạm vi của bạn.`,
+        ),
+      };
     }
     return { id: unit.id, provinceCode: unit.provinceCode };
   };
@@ -111,7 +121,11 @@ function stageRow(
     }
     case 'facts':
       if (!values.personCode && !values.citizenId) {
-        return { errors: [issueAt(rowNumber, letters, 'personCode', 'cần mã cán bộ hoặc số CCCD để xác định người.')] };
+        return {
+          errors: [
+            issueAt(rowNumber, letters, 'personCode', 'cần mã cán bộ hoặc số CCCD để xác định người.'),
+          ],
+        };
       }
       return { data: values };
     case 'awards': {
@@ -119,7 +133,9 @@ function stageRow(
       if ('error' in unit) return { errors: [unit.error!] };
       if (!unit.id && !values.personCode && !values.citizenId) {
         return {
-          errors: [issueAt(rowNumber, letters, 'personCode', 'cần mã cán bộ, số CCCD hoặc mã đơn vị (tập thể).')],
+          errors: [
+            issueAt(rowNumber, letters, 'personCode', 'cần mã cán bộ, số CCCD hoặc mã đơn vị (tập thể).'),
+          ],
         };
       }
       return { data: { ...values, orgUnitId: unit.id } };
@@ -129,7 +145,16 @@ function stageRow(
       if (parentCode) {
         const parent = directory.byCode(parentCode);
         if (parent && !caller.writeOrgIds.has(parent.id)) {
-          return { errors: [issueAt(rowNumber, letters, 'parentCode', `đơn vị cấp trên "${parentCode}" nằm ngoài phạm vi của bạn.`)] };
+          return {
+            errors: [
+              issueAt(
+                rowNumber,
+                letters,
+                'parentCode',
+                `đơn vị cấp trên "${parentCode}" nằm ngoài phạm vi của bạn.`,
+              ),
+            ],
+          };
         }
       }
       return { data: values };
@@ -185,7 +210,14 @@ export async function runImport(
         if (errors.length < MAX_ERRORS) errors.push(...r.errors.slice(0, MAX_ERRORS - errors.length));
         continue;
       }
-      const staged = stageRow(kind, r.values as Record<string, unknown>, r.rowNumber, letters, directory, caller);
+      const staged = stageRow(
+        kind,
+        r.values as Record<string, unknown>,
+        r.rowNumber,
+        letters,
+        directory,
+        caller,
+      );
       if ('errors' in staged) {
         errorCount += staged.errors.length;
         if (errors.length < MAX_ERRORS) errors.push(...staged.errors);
@@ -203,7 +235,10 @@ export async function runImport(
       errorCount = 1;
     }
     if (errorCount === 0) {
-      await db.update(importJobs).set({ status: 'publishing', rowsRead, encoding }).where(eq(importJobs.id, jobId));
+      await db
+        .update(importJobs)
+        .set({ status: 'publishing', rowsRead, encoding })
+        .where(eq(importJobs.id, jobId));
       const published = await db.transaction(async (tx) => {
         const problems = await findPublishProblems(tx, kind, jobId, letters, caller);
         if (problems.length > 0) return { problems, count: undefined };
@@ -431,11 +466,23 @@ async function publishAwards(tx: Tx, jobId: string): Promise<number> {
 
 /** Org units: in file order, so a parent defined above its children in the same file works. */
 async function publishOrgUnits(tx: Tx, jobId: string, directory: OrgDirectory): Promise<number> {
-  const staged = await tx.select().from(importStaging).where(eq(importStaging.jobId, jobId)).orderBy(importStaging.rowNo);
+  const staged = await tx
+    .select()
+    .from(importStaging)
+    .where(eq(importStaging.jobId, jobId))
+    .orderBy(importStaging.rowNo);
   const created = new Map<string, string>();
   for (const row of staged) {
-    const d = row.data as { code: string; name: string; kind: string; parentCode: string | null; validFrom: string | null };
-    const parentId = d.parentCode ? (created.get(d.parentCode) ?? directory.byCode(d.parentCode)?.id ?? null) : null;
+    const d = row.data as {
+      code: string;
+      name: string;
+      kind: string;
+      parentCode: string | null;
+      validFrom: string | null;
+    };
+    const parentId = d.parentCode
+      ? (created.get(d.parentCode) ?? directory.byCode(d.parentCode)?.id ?? null)
+      : null;
     const unit = await insertOrgUnit(tx, {
       code: d.code,
       name: d.name,

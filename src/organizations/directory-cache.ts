@@ -29,7 +29,10 @@ export class DirectoryCache {
   }
 
   private async load(): Promise<OrgDirectory> {
-    const [units, events] = await Promise.all([this.db.select().from(orgUnits), this.db.select().from(orgEvents)]);
+    const [units, events] = await Promise.all([
+      this.db.select().from(orgUnits),
+      this.db.select().from(orgEvents),
+    ]);
     this.current = new OrgDirectory(units, events);
     this.loadedAt = Date.now();
     return this.current;

@@ -47,7 +47,14 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
 };
 
 /** Kinds whose People's Committee is an issuing body ("commune level" = all four, glossary). */
-export const BODY_KINDS: readonly OrgKind[] = ['province', 'district', 'commune', 'ward', 'township', 'special_zone'];
+export const BODY_KINDS: readonly OrgKind[] = [
+  'province',
+  'district',
+  'commune',
+  'ward',
+  'township',
+  'special_zone',
+];
 export const COMMUNE_LEVEL_KINDS: readonly OrgKind[] = ['commune', 'ward', 'township', 'special_zone'];
 
 export type OrgUnitRow = {

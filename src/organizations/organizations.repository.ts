@@ -52,7 +52,13 @@ export async function closeOrgUnits(tx: DbOrTx, ids: readonly string[], date: st
 
 export async function insertOrgEvent(
   tx: DbOrTx,
-  e: { kind: string; effectiveDate: string; predecessorId: string; successorId: string; legalBasis?: string | null },
+  e: {
+    kind: string;
+    effectiveDate: string;
+    predecessorId: string;
+    successorId: string;
+    legalBasis?: string | null;
+  },
 ): Promise<void> {
   await tx.insert(orgEvents).values({ ...e, legalBasis: e.legalBasis ?? null });
 }
@@ -86,20 +92,38 @@ export async function listClusters(tx: DbOrTx, year: number | undefined) {
         clusters.map((c) => c.id),
       ),
     );
-  return clusters.map((c) => ({ ...c, memberIds: members.filter((m) => m.clusterId === c.id).map((m) => m.orgUnitId) }));
+  return clusters.map((c) => ({
+    ...c,
+    memberIds: members.filter((m) => m.clusterId === c.id).map((m) => m.orgUnitId),
+  }));
 }
 
 export async function insertCluster(
   tx: DbOrTx,
-  c: { name: string; year: number; organiserId: string; headId: string | null; deputyId: string | null; memberIds: string[] },
+  c: {
+    name: string;
+    year: number;
+    organiserId: string;
+    headId: string | null;
+    deputyId: string | null;
+    memberIds: string[];
+  },
 ): Promise<string> {
   const [row] = await tx
     .insert(emulationClusters)
-    .values({ name: c.name, year: c.year, organiserId: c.organiserId, headId: c.headId, deputyId: c.deputyId })
+    .values({
+      name: c.name,
+      year: c.year,
+      organiserId: c.organiserId,
+      headId: c.headId,
+      deputyId: c.deputyId,
+    })
     .returning({ id: emulationClusters.id });
   if (!row) throw new Error('insert failed');
   if (c.memberIds.length) {
-    await tx.insert(emulationClusterMembers).values(c.memberIds.map((orgUnitId) => ({ clusterId: row.id, orgUnitId })));
+    await tx
+      .insert(emulationClusterMembers)
+      .values(c.memberIds.map((orgUnitId) => ({ clusterId: row.id, orgUnitId })));
   }
   return row.id;
 }

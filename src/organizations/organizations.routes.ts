@@ -81,7 +81,13 @@ export async function organizationsRoutes(
         const u = directory.get(id);
         return u ? [toOrgUnitDto(u)] : [];
       };
-      const events = await deps.database.query<{ kind: string; effective_date: string; predecessor_id: string; successor_id: string; legal_basis: string | null }>(
+      const events = await deps.database.query<{
+        kind: string;
+        effective_date: string;
+        predecessor_id: string;
+        successor_id: string;
+        legal_basis: string | null;
+      }>(
         `select kind, effective_date::text, predecessor_id, successor_id, legal_basis from org_events
           where predecessor_id = $1 or successor_id = $1 order by effective_date`,
         [unit.id],
@@ -176,18 +182,20 @@ export async function organizationsRoutes(
         items: visible.flatMap((c) => {
           const organiser = dto(c.organiserId);
           if (!organiser) return [];
-          return [{
-          id: c.id,
-          name: c.name,
-          year: c.year,
-          organiser,
-          head: dto(c.headId),
-          deputy: dto(c.deputyId),
-          members: c.memberIds.flatMap((m) => {
-            const d = dto(m);
-            return d ? [d] : [];
-          }),
-        }];
+          return [
+            {
+              id: c.id,
+              name: c.name,
+              year: c.year,
+              organiser,
+              head: dto(c.headId),
+              deputy: dto(c.deputyId),
+              members: c.memberIds.flatMap((m) => {
+                const d = dto(m);
+                return d ? [d] : [];
+              }),
+            },
+          ];
         }),
       };
     },

@@ -45,7 +45,10 @@ export const orgEvents = pgTable(
     legalBasis: text('legal_basis'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('org_events_successor').on(t.successorId), index('org_events_predecessor').on(t.predecessorId)],
+  (t) => [
+    index('org_events_successor').on(t.successorId),
+    index('org_events_predecessor').on(t.predecessorId),
+  ],
 );
 
 export const emulationClusters = pgTable(

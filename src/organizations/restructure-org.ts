@@ -39,7 +39,8 @@ export async function restructureOrg(
     return unit;
   });
   if (input.kind === 'merge' && predecessors.length < 2) throw invalid('Sáp nhập cần ít nhất hai đơn vị.');
-  if (input.kind !== 'split' && input.successors.length !== 1) throw invalid('Sáp nhập, đổi tên tạo một đơn vị mới.');
+  if (input.kind !== 'split' && input.successors.length !== 1)
+    throw invalid('Sáp nhập, đổi tên tạo một đơn vị mới.');
   if (input.kind === 'split' && (predecessors.length !== 1 || input.successors.length < 2)) {
     throw invalid('Chia tách một đơn vị thành ít nhất hai đơn vị.');
   }

@@ -1,4 +1,4 @@
-import { catalogueEntry, isAwardCode } from '../rules/catalogue.ts';
+import { catalogueEntry, isAwardCode } from '../rules/index.ts';
 
 /** The Vietnamese name of a title or commendation form, from the rules catalogue. */
 export function awardLabel(code: string): string {

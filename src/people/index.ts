@@ -9,4 +9,12 @@ export {
 } from './people.repository.ts';
 export { nextPersonCode } from './person-code.ts';
 export { maskCitizenId } from './privacy.ts';
-export { people, employments, households, ratings, disciplines, initiatives, absences } from './people.schema.ts';
+export {
+  people,
+  employments,
+  households,
+  ratings,
+  disciplines,
+  initiatives,
+  absences,
+} from './people.schema.ts';

@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../platform/db/client.ts';
 import { foldVietnamese, normalizeText, vietnameseNameSortKey } from '../platform/text/index.ts';
-import { awardRecords } from '../decisions/awards.schema.ts';
 import { absences, disciplines, employments, initiatives, people, ratings } from './people.schema.ts';
 
 export type PersonSearch = {
@@ -32,13 +31,16 @@ export async function searchPeople(db: DbOrTx, s: PersonSearch) {
   if (s.staffCategory) where.push(sql`p.staff_category = ${s.staffCategory}`);
   if (s.gender) where.push(sql`p.gender = ${s.gender}`);
   if (s.after) where.push(sql`(p.name_sort_key, p.id) > (${s.after.sortKey}, ${s.after.id}::uuid)`);
-  return queryRows<PersonRow>(db, sql`
+  return queryRows<PersonRow>(
+    db,
+    sql`
     select p.id, p.code, p.full_name, p.gender, p.birth_date::text as birth_date, p.citizen_id, p.org_unit_id,
            u.name as org_unit_name, p.position, p.staff_category, p.name_sort_key
       from people p join org_units u on u.id = p.org_unit_id
      where ${sql.join(where, sql` and `)}
      order by p.name_sort_key, p.id
-     limit ${s.limit + 1}`);
+     limit ${s.limit + 1}`,
+  );
 }
 
 export type PersonRow = {
@@ -65,25 +67,49 @@ export async function getPerson(db: DbOrTx, id: string) {
 }
 
 /** Whether a person ever worked in one of the given units (for readers of closed units). */
-export async function workedIn(db: DbOrTx, personId: string, orgUnitIds: ReadonlySet<string>): Promise<boolean> {
-  const rows = await db.select({ orgUnitId: employments.orgUnitId }).from(employments).where(eq(employments.personId, personId));
+export async function workedIn(
+  db: DbOrTx,
+  personId: string,
+  orgUnitIds: ReadonlySet<string>,
+): Promise<boolean> {
+  const rows = await db
+    .select({ orgUnitId: employments.orgUnitId })
+    .from(employments)
+    .where(eq(employments.personId, personId));
   return rows.some((r) => orgUnitIds.has(r.orgUnitId));
 }
 
 export async function personRecord(db: DbOrTx, personId: string) {
   const [emp, rat, dis, ini, abs, awards] = await Promise.all([
-    queryRows<EmploymentRow>(db, sql`select e.org_unit_id, u.name as org_unit_name, e.position, e.staff_category,
+    queryRows<EmploymentRow>(
+      db,
+      sql`select e.org_unit_id, u.name as org_unit_name, e.position, e.staff_category,
                           e.start_date::text as start_date, e.end_date::text as end_date
                      from employments e join org_units u on u.id = e.org_unit_id
-                    where e.person_id = ${personId} order by e.start_date`),
+                    where e.person_id = ${personId} order by e.start_date`,
+    ),
     db.select().from(ratings).where(eq(ratings.personId, personId)).orderBy(ratings.year),
     db.select().from(disciplines).where(eq(disciplines.personId, personId)),
     db.select().from(initiatives).where(eq(initiatives.personId, personId)),
     db.select().from(absences).where(eq(absences.personId, personId)),
-    db.select().from(awardRecords).where(eq(awardRecords.personId, personId)).orderBy(awardRecords.year),
+    // award_records belongs to the decisions module; people read it, never write it.
+    queryRows<AwardRow>(
+      db,
+      sql`select year, award_code, decision_number, decision_date::text as decision_date, issuer_name, revoked_at
+            from award_records where person_id = ${personId} order by year, decision_date`,
+    ),
   ]);
   return { employments: emp, ratings: rat, disciplines: dis, initiatives: ini, absences: abs, awards };
 }
+
+type AwardRow = {
+  year: number;
+  award_code: string;
+  decision_number: string | null;
+  decision_date: string | null;
+  issuer_name: string | null;
+  revoked_at: string | null;
+};
 
 type EmploymentRow = {
   org_unit_id: string;
@@ -129,10 +155,7 @@ export function personValues(p: NewPerson) {
 
 export async function insertPeople(db: DbOrTx, list: readonly NewPerson[]): Promise<string[]> {
   if (list.length === 0) return [];
-  const rows = await db
-    .insert(people)
-    .values(list.map(personValues))
-    .returning({ id: people.id });
+  const rows = await db.insert(people).values(list.map(personValues)).returning({ id: people.id });
   await db.insert(employments).values(
     list.map((p, i) => ({
       personId: rows[i]!.id,
@@ -178,7 +201,13 @@ export async function carryEmployments(
   return open.length;
 }
 
-export async function upsertRating(db: DbOrTx, personId: string, orgUnitId: string, year: number, rating: string) {
+export async function upsertRating(
+  db: DbOrTx,
+  personId: string,
+  orgUnitId: string,
+  year: number,
+  rating: string,
+) {
   const [before] = await db
     .select()
     .from(ratings)

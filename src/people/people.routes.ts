@@ -1,14 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreatePerson, PersonDetail, PersonList, PersonListQuery, UpsertRating } from '../contracts/people.ts';
+import {
+  CreatePerson,
+  PersonDetail,
+  PersonList,
+  PersonListQuery,
+  UpsertRating,
+} from '../contracts/people.ts';
 import { assertCanRead, assertCanWrite, canRead, requireAuth } from '../platform/auth/access.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { ctxOf } from '../platform/http/request-ctx.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { awardLabel } from './award-labels.ts';
-import { getPerson, insertPeople, personRecord, searchPeople, upsertRating, workedIn } from './people.repository.ts';
+import {
+  getPerson,
+  insertPeople,
+  personRecord,
+  searchPeople,
+  upsertRating,
+  workedIn,
+} from './people.repository.ts';
 import { maskBirthDate, maskCitizenId, seesPersonalData } from './privacy.ts';
 import { nextPersonCode } from './person-code.ts';
 
@@ -85,7 +98,11 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const person = await getPerson(deps.database.db, id);
     if (!person) throw notFound('cán bộ');
     const own = auth.personId === person.id;
-    if (!own && !canRead(auth, person.orgUnitId) && !(await workedIn(deps.database.db, person.id, auth.readOrgIds))) {
+    if (
+      !own &&
+      !canRead(auth, person.orgUnitId) &&
+      !(await workedIn(deps.database.db, person.id, auth.readOrgIds))
+    ) {
       throw notFound('cán bộ');
     }
     const record = await personRecord(deps.database.db, person.id);
@@ -117,16 +134,20 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps): Promise
         toDate: d.toDate,
         pending: d.pending,
       })),
-      initiatives: record.initiatives.map((i) => ({ title: i.title, scope: i.scope, recognizedOn: i.recognizedOn })),
+      initiatives: record.initiatives.map((i) => ({
+        title: i.title,
+        scope: i.scope,
+        recognizedOn: i.recognizedOn,
+      })),
       absences: record.absences.map((a) => ({ kind: a.kind, fromDate: a.fromDate, toDate: a.toDate })),
       awards: record.awards.map((a) => ({
         year: a.year,
-        awardCode: a.awardCode,
-        awardLabel: awardLabel(a.awardCode),
-        decisionNumber: a.decisionNumber,
-        decisionDate: a.decisionDate,
-        issuerName: a.issuerName,
-        revoked: a.revokedAt !== null,
+        awardCode: a.award_code,
+        awardLabel: awardLabel(a.award_code),
+        decisionNumber: a.decision_number,
+        decisionDate: a.decision_date,
+        issuerName: a.issuer_name,
+        revoked: a.revoked_at !== null,
       })),
     };
   };
@@ -186,7 +207,11 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps): Promise
     '/api/v1/people/:id/ratings',
     {
       config: { access: { roles: ['admin', 'officer', 'unit_head'], scope: 'org' } },
-      schema: { params: z.object({ id: z.uuid() }), body: UpsertRating, response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        params: z.object({ id: z.uuid() }),
+        body: UpsertRating,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
     },
     async (req) => {
       const ctx = ctxOf(req, deps);

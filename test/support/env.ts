@@ -13,7 +13,9 @@ export function requirePostgresInCi(): string | undefined {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     if (isCi) throw new Error('CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot run.');
-    console.warn('\n*** TEST_DATABASE_URL is not set: PostgreSQL variants of the API tests are NOT run. ***\n');
+    console.warn(
+      '\n*** TEST_DATABASE_URL is not set: PostgreSQL variants of the API tests are NOT run. ***\n',
+    );
   }
   return url;
 }

@@ -27,20 +27,48 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   personId: (_t, side, w) => w[side].personId,
   orgUnitId: (_t, side, w) => w[side].orgUnitId,
   year: (_t, side, w) => w[side].year,
+  // Clusters (issue 6): the demo 2023 cluster (Mỹ Quý is a member); no cluster of the other province.
+  clusterId: (t, side) => (side === 'own' ? t.ids.clusterId : '00000000-0000-4000-8000-000000000000'),
+  notificationId: () => '00000000-0000-4000-8000-000000000001',
   'templates:kind': () => 'people',
   'imports:id': async (t, side, w) => {
     const { createImportJob } = await import('../../src/imports/index.ts');
-    return createImportJob(t.database.db, { kind: 'people', fileName: 'x.xlsx', orgUnitId: w[side].orgUnitId, createdBy: null });
+    return createImportJob(t.database.db, {
+      kind: 'people',
+      fileName: 'x.xlsx',
+      orgUnitId: w[side].orgUnitId,
+      createdBy: null,
+    });
   },
 };
 
 /** Creates the "other" province with a ward and a person, outside every test user's scope. */
 export async function buildWorld(t: TestApp): Promise<World> {
   const other = await t.database.db.transaction(async (tx) => {
-    const province = await insertOrgUnit(tx, { code: 'ZZ', name: 'Tỉnh Khác', kind: 'province', parentId: null, validFrom: '2000-01-01' });
-    const ward = await insertOrgUnit(tx, { code: 'ZZ-W', name: 'Phường Khác', kind: 'ward', parentId: province.id, validFrom: '2000-01-01' });
+    const province = await insertOrgUnit(tx, {
+      code: 'ZZ',
+      name: 'Tỉnh Khác',
+      kind: 'province',
+      parentId: null,
+      validFrom: '2000-01-01',
+    });
+    const ward = await insertOrgUnit(tx, {
+      code: 'ZZ-W',
+      name: 'Phường Khác',
+      kind: 'ward',
+      parentId: province.id,
+      validFrom: '2000-01-01',
+    });
     const [personId] = await insertPeople(tx, [
-      { code: 'ZZ-000001', fullName: 'Người Tỉnh Khác', gender: 'male', orgUnitId: ward.id, staffCategory: 'civil_servant', provinceCode: 'ZZ', startDate: '2010-01-01' },
+      {
+        code: 'ZZ-000001',
+        fullName: 'Người Tỉnh Khác',
+        gender: 'male',
+        orgUnitId: ward.id,
+        staffCategory: 'civil_servant',
+        provinceCode: 'ZZ',
+        startDate: '2010-01-01',
+      },
     ]);
     return { orgUnitId: ward.id, personId: personId! };
   });
@@ -54,5 +82,10 @@ export function fixtureKeys(method: string, url: string, param: string): string[
   const segments = url.split('/');
   const at = segments.indexOf(`:${param}`);
   const collection = at > 0 ? segments[at - 1] : undefined;
-  return [`${method} ${url}:${param}`, `${url}:${param}`, ...(collection ? [`${collection}:${param}`] : []), param];
+  return [
+    `${method} ${url}:${param}`,
+    `${url}:${param}`,
+    ...(collection ? [`${collection}:${param}`] : []),
+    param,
+  ];
 }

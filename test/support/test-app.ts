@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabase, type Database } from '../../src/platform/db/client.ts';
 import { DirectoryCache } from '../../src/organizations/index.ts';
 import { DEMO_PASSWORD, type DemoIds } from '../../src/demo/seed-demo.ts';
+import { passSecondFactor } from './second-factor.ts';
 import { PG_TEMPLATE_DB, TEST_DIR } from './env.ts';
 
 export type Driver = 'pglite' | 'postgres';
@@ -31,7 +32,9 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** A fresh database with the demo data (copied from the run's template) and an app on it. */
-export async function openTestDatabase(driver: Driver): Promise<{ database: Database; ids: DemoIds; drop(): Promise<void> }> {
+export async function openTestDatabase(
+  driver: Driver,
+): Promise<{ database: Database; ids: DemoIds; drop(): Promise<void> }> {
   if (driver === 'pglite') {
     const blob = new Blob([readFileSync(path.join(TEST_DIR, 'pglite-template.tgz'))]);
     const database = await openDatabase({ kind: 'pglite-memory', loadDataDir: blob });
@@ -70,11 +73,17 @@ export async function openTestApp(driver: Driver): Promise<TestApp> {
     ids,
     driver,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'tdkt_session');
       if (!cookie) throw new Error('no session cookie');
-      return `tdkt_session=${cookie.value}`;
+      const header = `tdkt_session=${cookie.value}`;
+      await passSecondFactor(app, database, header, (res.json() as { secondFactor?: string }).secondFactor);
+      return header;
     },
     async close() {
       await app.close();

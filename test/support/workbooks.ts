@@ -12,10 +12,23 @@ export const PEOPLE_HEADERS = [
   'Ngày bắt đầu công tác tại đơn vị',
 ] as const;
 
-export type PeopleRow = [string | null, string, string, string | null, string | null, string, string | null, string, string | null];
+export type PeopleRow = [
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string,
+  string | null,
+];
 
 /** A people workbook as an office would type it (text dates dd/mm/yyyy). */
-export async function peopleWorkbook(rows: readonly PeopleRow[], headers: readonly string[] = PEOPLE_HEADERS): Promise<Buffer> {
+export async function peopleWorkbook(
+  rows: readonly PeopleRow[],
+  headers: readonly string[] = PEOPLE_HEADERS,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Cán bộ');
   ws.addRow([...headers]);
@@ -28,7 +41,9 @@ export function multipart(fileName: string, content: Buffer, fields: Record<stri
   const boundary = `----tdkt${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   }
   parts.push(
     Buffer.from(
@@ -38,5 +53,8 @@ export function multipart(fileName: string, content: Buffer, fields: Record<stri
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -11,7 +11,11 @@ import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
 export type DbOrTx = Db | Tx;
 
 export type Database = {

@@ -68,7 +68,8 @@ export function acquireDataDirLock(dataDir: string, port?: number): DataDirLock 
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLockHolderRaw(file);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirBusyError(holder, dataDir);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid))
+        throw new DataDirBusyError(holder, dataDir);
       // Stale lock from a crashed process: take it over.
       rmSync(file, { force: true });
     }
