@@ -1,0 +1,24 @@
+// Public API of the council module (Hội đồng Thi đua - Khen thưởng).
+export { councilRoutes } from './council.routes.ts';
+export { getSessionView, type SessionView } from './session-view.ts';
+export {
+  addAgendaItems,
+  closeSession,
+  createSession,
+  recordAttendance,
+  saveCouncil,
+  type CouncilInput,
+} from './manage-council.ts';
+export { castBallot, closeVoting, declareConflict, openVoting, resetVoting } from './vote.ts';
+export { tally, votingRuleFor, quorumFor, quorumMet, BALLOT_CHOICES, type BallotChoice } from './tally.ts';
+export { ballotUrns } from './ballot-urn.ts';
+export {
+  emulationCouncils,
+  councilMembers,
+  councilSessions,
+  councilAttendance,
+  councilAgendaItems,
+  councilRecusals,
+  councilVoteMarks,
+  councilBallots,
+} from './council.schema.ts';
