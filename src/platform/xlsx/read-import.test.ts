@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 // Test-only encoders live beside the decoders they exercise.
-// eslint-disable-next-line no-restricted-imports
 import { encodeAsTcvn3ForTests, encodeAsVniForTests } from '../text/legacy-encoders.test-helper.ts';
 import { readImportRows } from './read-import.ts';
 import type { ImportProgress, ImportRowResult, ImportSheetInfo, ReadImportOptions } from './read-import.ts';
@@ -489,6 +488,37 @@ describe('readImportRows', () => {
       'Lê Thị Tâm',
       'Hà Tú Tài',
     ]);
+  });
+
+  it('keeps Vietnamese characters that straddle ExcelJS read chunks intact (shared and inline strings)', async () => {
+    const names = Array.from(
+      { length: 4000 },
+      (_, i) => `Người hoạt động không chuyên trách ${i} Đặng Thị Ngọc Ửng`,
+    );
+    const rows = names.map((n, i): CellValue[] => [
+      `CB${i}`,
+      n,
+      'Nữ',
+      null,
+      null,
+      'MYQUY',
+      n,
+      'Cán bộ',
+      null,
+    ]);
+    const shared = await workbookOf(PEOPLE_HEADERS, rows);
+    const inline = await writeXlsxToBuffer([
+      {
+        name: 'Cán bộ',
+        columns: PEOPLE_HEADERS.map((header, i) => ({ key: `c${i}`, header, type: 'text' as const })),
+        rows: rows.map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, v instanceof Date ? null : v]))),
+      },
+    ]);
+    for (const buffer of [shared, inline]) {
+      const read = okValues(await collect(personImportSpec, buffer));
+      expect(read.map((r) => r.fullName)).toEqual(names);
+      expect(read.map((r) => r.position)).toEqual(names);
+    }
   });
 
   it('streams 50,000 rows with progress callbacks, holding no rows', async () => {
