@@ -54,7 +54,14 @@ const personSchema = z.object({
   disciplines: z
     .array(
       z.object({
-        form: z.enum(['reprimand', 'warning', 'salary_demotion', 'demotion', 'removal_from_post', 'dismissal']),
+        form: z.enum([
+          'reprimand',
+          'warning',
+          'salary_demotion',
+          'demotion',
+          'removal_from_post',
+          'dismissal',
+        ]),
         decidedOn: isoDate,
         endsOn: isoDate.nullable().optional(),
       }),
@@ -216,7 +223,12 @@ function sheetRows(workbook: ExcelJS.Workbook, name: string): Row[] {
 }
 
 const reverse = (labels: Readonly<Record<string, string>>) =>
-  new Map(Object.entries(labels).flatMap(([code, label]) => [[label.toLowerCase(), code] as const, [code, code] as const]));
+  new Map(
+    Object.entries(labels).flatMap(([code, label]) => [
+      [label.toLowerCase(), code] as const,
+      [code, code] as const,
+    ]),
+  );
 const RATING_BY_TEXT = reverse(RATING_LABELS);
 const DISCIPLINE_BY_TEXT = reverse(DISCIPLINE_LABELS);
 const ABSENCE_BY_TEXT = reverse(ABSENCE_LABELS);
@@ -380,12 +392,16 @@ export async function writeFactsWorkbook(input: EligibilityInput): Promise<Buffe
   add(
     SHEETS.disciplines,
     ['person_id', 'form', 'decided_on', 'ends_on'],
-    input.persons.flatMap((p) => (p.disciplines ?? []).map((d) => [p.personId, d.form, d.decidedOn, d.endsOn ?? undefined])),
+    input.persons.flatMap((p) =>
+      (p.disciplines ?? []).map((d) => [p.personId, d.form, d.decidedOn, d.endsOn ?? undefined]),
+    ),
   );
   add(
     SHEETS.absences,
     ['person_id', 'kind', 'from', 'to', 'certified_injury'],
-    input.persons.flatMap((p) => (p.absences ?? []).map((a) => [p.personId, a.kind, a.from, a.to, a.certifiedInjury])),
+    input.persons.flatMap((p) =>
+      (p.absences ?? []).map((a) => [p.personId, a.kind, a.from, a.to, a.certifiedInjury]),
+    ),
   );
   add(
     SHEETS.initiatives,
@@ -395,11 +411,21 @@ export async function writeFactsWorkbook(input: EligibilityInput): Promise<Buffe
   add(
     SHEETS.history,
     ['person_id', 'year', 'award', 'revoked', 'kind'],
-    input.persons.flatMap((p) => (p.history ?? []).map((h) => [p.personId, h.year, h.award, h.revoked, h.kind])),
+    input.persons.flatMap((p) =>
+      (p.history ?? []).map((h) => [p.personId, h.year, h.award, h.revoked, h.kind]),
+    ),
   );
   add(
     SHEETS.collectives,
-    ['collective_id', 'name', 'rating', 'active_emulation', 'internal_unity', 'pending_discipline', 'dissolved'],
+    [
+      'collective_id',
+      'name',
+      'rating',
+      'active_emulation',
+      'internal_unity',
+      'pending_discipline',
+      'dissolved',
+    ],
     (input.collectives ?? []).map((c) => [
       c.collectiveId,
       c.name,
@@ -412,7 +438,14 @@ export async function writeFactsWorkbook(input: EligibilityInput): Promise<Buffe
   );
   add(
     SHEETS.households,
-    ['household_id', 'head_name', 'law_compliance', 'emulation_participation', 'happy_family', 'pending_discipline'],
+    [
+      'household_id',
+      'head_name',
+      'law_compliance',
+      'emulation_participation',
+      'happy_family',
+      'pending_discipline',
+    ],
     (input.households ?? []).map((h) => [
       h.householdId,
       h.headName,
@@ -435,14 +468,25 @@ export type EligibilityReport = {
 };
 
 /** Evaluates the unit described by a validated input. */
-export function evaluateEligibilityInput(input: EligibilityInput, decisionDateOverride?: string): EligibilityReport {
+export function evaluateEligibilityInput(
+  input: EligibilityInput,
+  decisionDateOverride?: string,
+): EligibilityReport {
   const decisionDate = decisionDateOverride ?? input.decisionDate;
   if (!decisionDate) {
-    throw new EligibilityInputError('Thiếu ngày quyết định: ghi decisionDate trong tệp hoặc dùng --decision-date YYYY-MM-DD.');
+    throw new EligibilityInputError(
+      'Thiếu ngày quyết định: ghi decisionDate trong tệp hoặc dùng --decision-date YYYY-MM-DD.',
+    );
   }
   const persons: PersonYearFacts[] = input.persons.map((p) => ({ ...p, year: p.year ?? input.year }));
-  const collectives: CollectiveYearFacts[] = (input.collectives ?? []).map((c) => ({ ...c, year: c.year ?? input.year }));
-  const households: HouseholdYearFacts[] = (input.households ?? []).map((h) => ({ ...h, year: h.year ?? input.year }));
+  const collectives: CollectiveYearFacts[] = (input.collectives ?? []).map((c) => ({
+    ...c,
+    year: c.year ?? input.year,
+  }));
+  const households: HouseholdYearFacts[] = (input.households ?? []).map((h) => ({
+    ...h,
+    year: h.year ?? input.year,
+  }));
   const ctx = createRuleContext({
     decisionDate,
     regime: input.regime ?? null,
@@ -488,7 +532,10 @@ export async function writeResultWorkbook(report: EligibilityReport): Promise<Bu
     [
       ['Đơn vị', e.unitName ?? e.unitId],
       ['Năm xét', e.year],
-      ['Ngày quyết định', `${e.decisionDate.slice(8, 10)}/${e.decisionDate.slice(5, 7)}/${e.decisionDate.slice(0, 4)}`],
+      [
+        'Ngày quyết định',
+        `${e.decisionDate.slice(8, 10)}/${e.decisionDate.slice(5, 7)}/${e.decisionDate.slice(0, 4)}`,
+      ],
       ['Chế độ pháp lý', e.regimeName],
       ['Tỉnh', e.provinceCode],
       ['Phiên bản bộ quy tắc', report.rulesVersion],
@@ -517,7 +564,11 @@ export async function writeResultWorkbook(report: EligibilityReport): Promise<Bu
       'Căn cứ',
     ],
     e.persons.map((p) => {
-      const reasons = [...p.advancedWorker.reasons, ...p.grassrootsFighter.reasons, ...p.provincialFighterProposal.reasons];
+      const reasons = [
+        ...p.advancedWorker.reasons,
+        ...p.grassrootsFighter.reasons,
+        ...p.provincialFighterProposal.reasons,
+      ];
       const rank = ranking.get(p.personId);
       return [
         p.personId,
@@ -527,7 +578,11 @@ export async function writeResultWorkbook(report: EligibilityReport): Promise<Bu
         yesNo(p.grassrootsFighter.eligible),
         rank ? rank.explanation : '',
         yesNo(p.provincialFighterProposal.eligible),
-        failMessages(p.advancedWorker.eligible ? [...p.grassrootsFighter.reasons, ...p.provincialFighterProposal.reasons] : p.advancedWorker.reasons),
+        failMessages(
+          p.advancedWorker.eligible
+            ? [...p.grassrootsFighter.reasons, ...p.provincialFighterProposal.reasons]
+            : p.advancedWorker.reasons,
+        ),
         citations(reasons),
       ];
     }),
@@ -535,7 +590,16 @@ export async function writeResultWorkbook(report: EligibilityReport): Promise<Bu
   );
   add(
     'Tập thể',
-    ['Mã', 'Tên tập thể', 'Số thành viên', 'Tỷ lệ LĐTT', 'Tập thể lao động tiên tiến', 'Tập thể lao động xuất sắc', 'Lý do', 'Căn cứ'],
+    [
+      'Mã',
+      'Tên tập thể',
+      'Số thành viên',
+      'Tỷ lệ LĐTT',
+      'Tập thể lao động tiên tiến',
+      'Tập thể lao động xuất sắc',
+      'Lý do',
+      'Căn cứ',
+    ],
     e.collectives.map((c) => {
       const reasons = [...c.advancedLabourCollective.reasons, ...c.excellentLabourCollective.reasons];
       return [
@@ -611,7 +675,8 @@ export async function runEligibilityCommand(argv: string[]): Promise<number> {
     console.error(`Ngày quyết định không hợp lệ: ${decisionDate} (cần YYYY-MM-DD).`);
     return 2;
   }
-  const format = values.format ?? (values.out && extname(values.out).toLowerCase() === '.xlsx' ? 'xlsx' : 'json');
+  const format =
+    values.format ?? (values.out && extname(values.out).toLowerCase() === '.xlsx' ? 'xlsx' : 'json');
   if (format !== 'json' && format !== 'xlsx') {
     console.error(`Định dạng không hỗ trợ: ${format} (json hoặc xlsx).`);
     return 2;

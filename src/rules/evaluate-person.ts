@@ -1,6 +1,6 @@
 import { CITATIONS, type Citation } from './citations.ts';
 import { resolveContext, yearBounds, type EvaluationOptions, type RuleContext } from './context.ts';
-import { addMonths, dayNumber, formatVnDate, wholeMonthsBetween } from './dates.ts';
+import { addMonths, dayNumber, formatVnDate, isoFromDays, wholeMonthsBetween } from './dates.ts';
 import { ABSENCE_LABELS, DISCIPLINE_LABELS } from './labels.ts';
 import { DISCIPLINE_SEVERITY } from './province-parameters.ts';
 import { dynamicReason, joinCitations, reason } from './reasons.ts';
@@ -251,10 +251,10 @@ function disciplineEnd(d: Discipline): string {
     case 'reprimand':
     case 'warning':
     case 'salary_demotion':
-      return addMonths(d.decidedOn, 12);
+      return isoFromDays(dayNumber(addMonths(d.decidedOn, 12)) - 1);
     case 'demotion':
     case 'removal_from_post':
-      return addMonths(d.decidedOn, 18);
+      return isoFromDays(dayNumber(addMonths(d.decidedOn, 18)) - 1);
     case 'dismissal':
       return '9999-12-31';
   }
