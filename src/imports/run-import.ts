@@ -282,7 +282,12 @@ export async function runImport(
     });
     return { status: 'rejected', rowsRead, rowsPublished: 0, errors };
   } catch (err) {
-    const message = `Không đọc được tệp: ${(err as Error).message}`;
+    // A broken file is the user's to fix; anything else is ours, and its text stays in the log.
+    const fileProblem = !(err as { query?: string }).query && !(err as { code?: string }).code;
+    const message = fileProblem
+      ? `Không đọc được tệp Excel: ${(err as Error).message}`
+      : 'Lỗi hệ thống khi ghi dữ liệu; không có dòng nào được nhập. Vui lòng thử lại hoặc báo quản trị.';
+    if (!fileProblem) console.error(`import ${jobId} failed: ${(err as Error).message}`);
     const failure: ImportIssue[] = [{ rowNumber: 0, column: null, header: null, message }];
     await db.delete(importStaging).where(eq(importStaging.jobId, jobId));
     await db
@@ -329,8 +334,11 @@ async function findPublishProblems(
   }
   if (kind === 'facts') {
     checks.push(
-      sql`select row_no, 'year', 'một người có nhiều dòng cho cùng một năm.' from m
-           where exists (select 1 from m t where t.row_no <> m.row_no and t.data->>'year' = m.data->>'year'
+      // Several rows per person and year may list absences or initiatives; only one may rate.
+      sql`select row_no, 'rating', 'một người có nhiều dòng xếp loại cho cùng một năm.' from m
+           where m.data->>'rating' is not null
+             and exists (select 1 from m t where t.row_no <> m.row_no and t.data->>'year' = m.data->>'year'
+                           and t.data->>'rating' is not null
                            and coalesce(t.by_cccd, t.by_code) = coalesce(m.by_cccd, m.by_code))`,
     );
   }
@@ -394,10 +402,10 @@ async function publishPeople(tx: Tx, jobId: string, provinceCode: string): Promi
       from import_match m where m.person_id = p.id`);
   await tx.execute(sql`
     with base as (
-      select coalesce(max(substring(code from ${prefix.length + 1})::int), 0) as n
-        from people where code like ${`${prefix}%`} and substring(code from ${prefix.length + 1}) ~ '^[0-9]+$'),
+      select coalesce(max(substring(code from ${prefix.length + 1}::int)::int), 0) as n
+        from people where code like ${`${prefix}%`}::text and substring(code from ${prefix.length + 1}::int) ~ '^[0-9]+$'),
     fresh as (
-      select m.data, ${prefix} || lpad((base.n + row_number() over (order by m.row_no))::text, 6, '0') as code
+      select m.data, ${prefix}::text || lpad((base.n + row_number() over (order by m.row_no))::text, 6, '0') as code
         from import_match m, base where m.person_id is null),
     inserted as (
       insert into people (code, full_name, name_sort_key, name_search, gender, birth_date, citizen_id,
