@@ -245,6 +245,8 @@ type PlacedCell = {
   bold: boolean;
   italic: boolean;
   align: 'left' | 'center' | 'right';
+  /** Height of the wrapped text, measured once and used for the row height and the vertical centring. */
+  textHeight: number;
 };
 
 /** A table that splits across pages between rows, repeating its header rows on every page. */
@@ -258,35 +260,33 @@ export function drawTable(doc: PdfDoc, table: TableModel): void {
     return row.map((raw) => {
       const cell = normalizeCell(raw);
       const width = widths.slice(column, column + cell.colSpan).reduce((a, b) => a + b, 0);
+      const bold = header || cell.bold;
       const placed: PlacedCell = {
         text: cell.text,
         x,
         width,
-        bold: header || cell.bold,
+        bold,
         italic: cell.italic,
         align: header ? 'center' : (cell.align ?? table.columnAlign?.[column] ?? 'left'),
+        textHeight: useFont(doc, size, bold, cell.italic).heightOfString(cell.text, {
+          width: width - 2 * CELL_PAD_X,
+        }),
       };
       column += cell.colSpan;
       x += width;
       return placed;
     });
   };
+  const minHeight = lineHeight(doc, size) + 2 * CELL_PAD_Y;
   const heightOf = (cells: PlacedCell[]): number =>
-    Math.max(
-      lineHeight(doc, size) + 2 * CELL_PAD_Y,
-      ...cells.map(
-        (c) =>
-          useFont(doc, size, c.bold, c.italic).heightOfString(c.text, { width: c.width - 2 * CELL_PAD_X }) +
-          2 * CELL_PAD_Y,
-      ),
-    );
+    Math.max(minHeight, ...cells.map((c) => c.textHeight + 2 * CELL_PAD_Y));
   const drawRow = (cells: PlacedCell[], height: number): void => {
     const y = doc.y;
+    for (const c of cells) doc.rect(c.x, y, c.width, height);
+    doc.lineWidth(0.5).strokeColor('#000000').stroke();
     for (const c of cells) {
-      doc.lineWidth(0.5).strokeColor('#000000').rect(c.x, y, c.width, height).stroke();
       useFont(doc, size, c.bold, c.italic);
-      const textHeight = doc.heightOfString(c.text, { width: c.width - 2 * CELL_PAD_X });
-      doc.text(c.text, c.x + CELL_PAD_X, y + (height - textHeight) / 2, {
+      doc.text(c.text, c.x + CELL_PAD_X, y + (height - c.textHeight) / 2, {
         width: c.width - 2 * CELL_PAD_X,
         align: c.align,
       });
