@@ -28,6 +28,7 @@ import { councilRoutes } from './council/index.ts';
 import { fundRoutes } from './fund/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
+import { clustersRoutes } from './clusters/index.ts';
 
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await councilRoutes(app, deps);
   await fundRoutes(app, deps);
   await importRoutes(app, deps);
+  await clustersRoutes(app, deps);
   await clustersRoutes(app, deps);
 
   if (existsSync(webDist)) {

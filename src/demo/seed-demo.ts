@@ -7,6 +7,7 @@ import { closeOrgUnits, insertCluster, insertOrgEvent, insertOrgUnit } from '../
 import { carryEmployments, insertPeople, type NewPerson } from '../people/index.ts';
 import { absences, disciplines, households, ratings } from '../people/people.schema.ts';
 import { prng, randomName } from './names.ts';
+import { seedClusters } from './seed-clusters.ts';
 
 /** Every demo account uses this password (README); production starts create none. */
 export const DEMO_PASSWORD = 'tdkt-demo-2023';
@@ -259,6 +260,8 @@ async function seedDemoIn(tx: Tx): Promise<DemoIds> {
     chain: 'system', action: 'demo.seed', entity: 'system',
     after: { orgUnits: 3 + OTHER_WARDS.length + MY_QUY_UNITS.length + 1, people: people.length + others.length, accounts: accounts.length },
   });
+
+  await seedClusters(tx, clusterId, wards.DX!);
 
   return {
     province: province.id, city: city.id, myQuy: myQuy.id, dongXuyen: wards.DX!, longXuyen: longXuyen.id, myQuyUnits,

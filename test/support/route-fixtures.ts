@@ -30,6 +30,9 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   // Clusters (issue 6): the demo 2023 cluster (Mỹ Quý is a member); no cluster of the other province.
   clusterId: (t, side) => (side === 'own' ? t.ids.clusterId : '00000000-0000-4000-8000-000000000000'),
   notificationId: () => '00000000-0000-4000-8000-000000000001',
+  // Clusters (issue 6): the demo 2023 cluster (Mỹ Quý is a member); no cluster of the other province.
+  clusterId: (t, side) => (side === 'own' ? t.ids.clusterId : '00000000-0000-4000-8000-000000000000'),
+  notificationId: () => '00000000-0000-4000-8000-000000000001',
   'templates:kind': () => 'people',
   'imports:id': async (t, side, w) => {
     const { createImportJob } = await import('../../src/imports/index.ts');
