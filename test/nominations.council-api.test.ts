@@ -12,6 +12,7 @@ import {
 import { queryRows } from '../src/platform/db/client.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { DRIVERS, openTestApp, type TestApp } from './support/test-app.ts';
+import { demoWorld } from './nominations-fixtures.ts';
 
 const actor = { userId: null, name: 'Thư ký Hội đồng (kiểm thử)', correlationId: null };
 
@@ -19,12 +20,13 @@ describe.each(DRIVERS)('nominations API for the council and decisions on %s', (d
   let t: TestApp;
   let personId: string;
   let unitId: string;
+  let myQuy: string;
 
   const newNomination = async (status = 'accepted') => {
     const [row] = await insertNominations(t.database.db, [
       {
         orgUnitId: unitId,
-        bodyOrgUnitId: t.ids.myQuy,
+        bodyOrgUnitId: myQuy,
         year: 2023,
         kind: 'regular',
         subjectKind: 'individual',
@@ -41,8 +43,10 @@ describe.each(DRIVERS)('nominations API for the council and decisions on %s', (d
 
   beforeAll(async () => {
     t = await openTestApp(driver);
-    personId = t.ids.advancedWorker2022[0]!;
-    unitId = Object.values(t.ids.myQuyUnits)[0]!;
+    const w = await demoWorld(t);
+    personId = w.staff[0]!.id;
+    unitId = w.office;
+    myQuy = w.myQuy;
   });
   afterAll(() => t.close());
 
@@ -63,7 +67,7 @@ describe.each(DRIVERS)('nominations API for the council and decisions on %s', (d
     expect((await getNominationWithSubject(t.database.db, b.id))?.status).toBe('not_approved');
     const audit = await queryRows<{ action: string }>(
       t.database.db,
-      sql`select action from audit_log where entity_id = ${a.id} order by id`,
+      sql`select action from audit_log where entity_id = ${a.id} order by seq`,
     );
     expect(audit.map((r) => r.action)).toEqual([
       'nomination.schedule',
@@ -83,7 +87,7 @@ describe.each(DRIVERS)('nominations API for the council and decisions on %s', (d
 
   it('lists a body year by status, in Vietnamese name order', async () => {
     const rows = await listNominations(t.database.db, {
-      bodyOrgUnitId: t.ids.myQuy,
+      bodyOrgUnitId: myQuy,
       year: 2023,
       statuses: ['decided', 'not_approved'],
       limit: 50,

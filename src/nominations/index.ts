@@ -77,3 +77,4 @@ export function markNominationsDecided(
 ): Promise<NominationRecord[]> {
   return applyNominationActionToMany(tx, actor, ids, 'decide', { decisionId });
 }
+export { nominationsRoutes } from './nominations.routes.ts';

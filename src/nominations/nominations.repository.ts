@@ -207,3 +207,34 @@ export async function loadSubject(db: DbOrTx, n: NominationRecord): Promise<Nomi
   }
   return null;
 }
+
+export async function setNominationChecks(
+  tx: DbOrTx,
+  id: string,
+  verdict: unknown,
+  conflicts: unknown,
+): Promise<NominationRecord> {
+  const rows = await tx
+    .update(nominations)
+    .set({ verdict, conflicts })
+    .where(eq(nominations.id, id))
+    .returning();
+  return rows[0]!;
+}
+
+export async function insertAttachment(
+  tx: DbOrTx,
+  values: typeof nominationAttachments.$inferInsert,
+): Promise<AttachmentRecord> {
+  const rows = await tx.insert(nominationAttachments).values(values).returning();
+  return rows[0]!;
+}
+
+export async function getAttachment(db: DbOrTx, id: string): Promise<AttachmentRecord | undefined> {
+  const rows = await db.select().from(nominationAttachments).where(eq(nominationAttachments.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function deleteAttachment(tx: DbOrTx, id: string): Promise<void> {
+  await tx.delete(nominationAttachments).where(eq(nominationAttachments.id, id));
+}

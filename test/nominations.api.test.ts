@@ -1,0 +1,318 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/platform/db/client.ts';
+import { DRIVERS, openTestApp, type TestApp } from './support/test-app.ts';
+import { demoWorld } from './nominations-fixtures.ts';
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+
+function multipart(bytes: Buffer, filename: string) {
+  const boundary = '----tdkt-test-boundary';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, bytes, tail]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+describe.each(DRIVERS)('nominations over HTTP on %s', (driver) => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof demoWorld>>;
+  let officer: string;
+  let admin: string;
+  let otherWard: string;
+  let unitHead: string;
+
+  const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const create = (cookie: string, body: object) => call(cookie, 'POST', '/api/v1/nominations', body);
+  const attach = (cookie: string, id: string, part: string, bytes: Buffer, name = 'to-trinh.pdf') => {
+    const m = multipart(bytes, name);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/nominations/${id}/attachments?part=${part}`,
+      headers: { cookie, 'content-type': m.contentType },
+      payload: m.payload,
+    });
+  };
+
+  beforeAll(async () => {
+    t = await openTestApp(driver);
+    w = await demoWorld(t);
+    officer = await t.login('tdkt.myquy');
+    admin = await t.login('quantri');
+    otherWard = await t.login('tdkt.dongxuyen');
+    unitHead = await t.login('truongdonvi.myquy');
+  });
+  afterAll(() => t.close());
+
+  it('drafts a Giấy khen nomination with the rules verdict, its reasons and the missing dossier parts', async () => {
+    const res = await create(officer, {
+      orgUnitId: w.office,
+      year: 2023,
+      kind: 'regular',
+      subjectKind: 'individual',
+      personId: w.staff[0]!.id,
+      awardCode: 'commune_certificate_of_merit',
+      achievementSummary: '  Hoàn thành xuất sắc  nhiệm vụ cải cách hành chính. ',
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({
+      status: 'draft',
+      statusLabel: 'Đang soạn',
+      subjectName: w.staff[0]!.full_name,
+      awardName: expect.stringMatching(/Giấy khen/),
+    });
+    expect(body.achievementSummary).toBe('Hoàn thành xuất sắc nhiệm vụ cải cách hành chính.');
+    expect(body.verdict.reasons.length).toBeGreaterThan(0);
+    expect(body.dossier.missing.map((m: { part: string }) => m.part)).toEqual([
+      'proposal_letter',
+      'achievement_report',
+      'evaluation_minutes',
+    ]);
+    expect(body.allowedActions).toContain('submit');
+  });
+
+  it('hides another ward’s nominations (404) and refuses to draft for a unit outside the caller’s scope', async () => {
+    const list = await call(officer, 'GET', '/api/v1/nominations?year=2023');
+    const id = list.json().items[0].id as string;
+    expect((await call(otherWard, 'GET', `/api/v1/nominations/${id}`)).statusCode).toBe(404);
+    const res = await create(otherWard, {
+      orgUnitId: w.office,
+      year: 2023,
+      kind: 'regular',
+      subjectKind: 'individual',
+      personId: w.staff[1]!.id,
+      awardCode: 'commune_certificate_of_merit',
+    });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('detects the same person proposed twice for one award and year, and refuses to submit the second', async () => {
+    const second = await create(officer, {
+      orgUnitId: w.office,
+      year: 2023,
+      kind: 'regular',
+      subjectKind: 'individual',
+      personId: w.staff[0]!.id,
+      awardCode: 'commune_certificate_of_merit',
+    });
+    expect(second.statusCode).toBe(201);
+    expect(second.json().conflicts.map((c: { code: string }) => c.code)).toContain('duplicate_award');
+    const submit = await call(officer, 'POST', `/api/v1/nominations/${second.json().id}/submit`, {
+      expectedStatus: 'draft',
+    });
+    expect(submit.statusCode).toBe(409);
+    expect(submit.json()).toMatchObject({
+      code: 'NOMINATION.DUPLICATE',
+      message: expect.stringMatching(/đã được đề nghị/),
+    });
+  });
+
+  it('flags a unit proposing its own head, without blocking it', async () => {
+    const res = await create(unitHead, {
+      orgUnitId: w.women,
+      year: 2023,
+      kind: 'regular',
+      subjectKind: 'individual',
+      personId: w.womenHead,
+      awardCode: 'commune_certificate_of_merit',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().conflicts).toEqual([
+      expect.objectContaining({ code: 'proposer_headed_by_subject', blocking: false }),
+    ]);
+  });
+
+  it('walks draft → submitted → returned (reason required) → submitted → accepted, checking the dossier on acceptance', async () => {
+    const n = (
+      await create(officer, {
+        orgUnitId: w.office,
+        year: 2023,
+        kind: 'regular',
+        subjectKind: 'individual',
+        personId: w.staff[2]!.id,
+        awardCode: 'commune_certificate_of_merit',
+      })
+    ).json();
+    const pdf = await attach(officer, n.id, 'proposal_letter', PDF, '../../etc/Tờ trình.pdf');
+    expect(pdf.statusCode).toBe(201);
+    expect(pdf.json().mediaType).toBe('application/pdf');
+    expect(pdf.json().displayName).not.toContain('/');
+    const exe = await attach(officer, n.id, 'achievement_report', EXE, 'bao-cao.pdf');
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().code).toBe('FILE.TYPE_NOT_ALLOWED');
+    const back = await call(officer, 'GET', `/api/v1/nominations/${n.id}/attachments/${pdf.json().id}`);
+    expect(back.statusCode).toBe(200);
+    expect(back.rawPayload.equals(PDF)).toBe(true);
+
+    expect(
+      (await call(officer, 'POST', `/api/v1/nominations/${n.id}/submit`, { expectedStatus: 'draft' })).json()
+        .status,
+    ).toBe('submitted');
+    const incomplete = await call(officer, 'POST', `/api/v1/nominations/${n.id}/accept`, {
+      expectedStatus: 'submitted',
+    });
+    expect(incomplete.statusCode).toBe(409);
+    expect(incomplete.json()).toMatchObject({
+      code: 'NOMINATION.DOSSIER_INCOMPLETE',
+      message: expect.stringMatching(/Báo cáo thành tích/),
+    });
+    const noReason = await call(officer, 'POST', `/api/v1/nominations/${n.id}/return`, {
+      expectedStatus: 'submitted',
+      reason: '   ',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().code).toBe('NOMINATION.RETURN_REASON_REQUIRED');
+    const returned = await call(officer, 'POST', `/api/v1/nominations/${n.id}/return`, {
+      expectedStatus: 'submitted',
+      reason: 'Bổ sung báo cáo thành tích và biên bản.',
+    });
+    expect(returned.json()).toMatchObject({
+      status: 'returned',
+      returnReason: 'Bổ sung báo cáo thành tích và biên bản.',
+    });
+    for (const part of ['achievement_report', 'evaluation_minutes']) {
+      expect((await attach(officer, n.id, part, PDF)).statusCode).toBe(201);
+    }
+    expect(
+      (
+        await call(officer, 'POST', `/api/v1/nominations/${n.id}/submit`, { expectedStatus: 'returned' })
+      ).json().status,
+    ).toBe('submitted');
+    const accepted = await call(officer, 'POST', `/api/v1/nominations/${n.id}/accept`, {
+      expectedStatus: 'submitted',
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', dossier: { complete: true } });
+    const audit = await queryRows<{ action: string }>(
+      t.database.db,
+      sql`select action from audit_log where entity_id = ${n.id} order by seq`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'nomination.create',
+      'nomination.attach',
+      'nomination.submit',
+      'nomination.return',
+      'nomination.attach',
+      'nomination.attach',
+      'nomination.submit',
+      'nomination.accept',
+    ]);
+  });
+
+  it('lets only one of two officers accepting the same nomination at once succeed; the other gets 409 in Vietnamese', async () => {
+    const n = (
+      await create(officer, {
+        orgUnitId: w.office,
+        year: 2023,
+        kind: 'unexpected',
+        subjectKind: 'individual',
+        personId: w.staff[3]!.id,
+        awardCode: 'commune_certificate_of_merit',
+      })
+    ).json();
+    await attach(officer, n.id, 'proposal_letter', PDF);
+    await attach(officer, n.id, 'summary_report', PDF);
+    await call(officer, 'POST', `/api/v1/nominations/${n.id}/submit`, { expectedStatus: 'draft' });
+    const [a, b] = await Promise.all([
+      call(officer, 'POST', `/api/v1/nominations/${n.id}/accept`, { expectedStatus: 'submitted' }),
+      call(admin, 'POST', `/api/v1/nominations/${n.id}/accept`, { expectedStatus: 'submitted' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().message).toMatch(/người khác xử lý trước/);
+    const audits = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_log where entity_id = ${n.id} and action = 'nomination.accept'`,
+    );
+    expect(audits[0]?.n).toBe(1);
+  });
+
+  it('pre-fills each unit’s candidate list from 2022 ratings and the rules, once', async () => {
+    const first = await call(officer, 'POST', '/api/v1/nominations/prefill', {
+      orgUnitId: w.myQuy,
+      year: 2022,
+    });
+    expect(first.statusCode).toBe(200);
+    const created = first.json().created as number;
+    expect(created).toBeGreaterThan(0);
+    const rows = await queryRows<{ award_code: string; origin: string; status: string; eligible: boolean }>(
+      t.database.db,
+      sql`select award_code, origin, status, (verdict->>'eligible')::boolean as eligible from nominations where year = 2022`,
+    );
+    expect(rows).toHaveLength(created);
+    expect(rows.every((r) => r.origin === 'prefill' && r.status === 'draft' && r.eligible === true)).toBe(
+      true,
+    );
+    expect(new Set(rows.map((r) => r.award_code))).toEqual(
+      new Set(['advanced_worker', 'grassroots_emulation_fighter']),
+    );
+    const again = await call(officer, 'POST', '/api/v1/nominations/prefill', {
+      orgUnitId: w.myQuy,
+      year: 2022,
+    });
+    expect(again.json()).toMatchObject({ created: 0, skipped: created });
+  });
+
+  it('lists a page of 50 filtered by status with counts per status', async () => {
+    const res = await call(
+      officer,
+      'GET',
+      `/api/v1/nominations?year=2022&status=draft&limit=50&bodyOrgUnitId=${w.myQuy}`,
+    );
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items.length).toBeLessThanOrEqual(50);
+    expect(body.items.every((i: { status: string }) => i.status === 'draft')).toBe(true);
+    expect(body.countsByStatus.draft).toBeGreaterThanOrEqual(body.items.length);
+    if (body.nextCursor) {
+      const next = (
+        await call(
+          officer,
+          'GET',
+          `/api/v1/nominations?year=2022&status=draft&limit=50&cursor=${body.nextCursor}`,
+        )
+      ).json();
+      const ids = new Set(body.items.map((i: { id: string }) => i.id));
+      expect(next.items.some((i: { id: string }) => ids.has(i.id))).toBe(false);
+    }
+  });
+
+  it('posts the accepted candidates publicly, records a comment within the period and its answer', async () => {
+    const posting = await call(officer, 'POST', '/api/v1/postings', {
+      orgUnitId: w.myQuy,
+      year: 2023,
+      title: 'Niêm yết danh sách đề nghị khen thưởng năm 2023',
+      startsOn: '2023-12-01',
+      endsOn: '2023-12-10',
+    });
+    expect(posting.statusCode).toBe(201);
+    const p = posting.json();
+    expect(p.candidates.length).toBeGreaterThan(0);
+    const late = await call(officer, 'POST', `/api/v1/postings/${p.id}/comments`, {
+      authorName: 'Ông Trần Văn A',
+      content: 'Góp ý trễ.',
+      receivedOn: '2023-12-20',
+    });
+    expect(late.statusCode).toBe(400);
+    const commented = await call(officer, 'POST', `/api/v1/postings/${p.id}/comments`, {
+      nominationId: p.candidates[0].id,
+      authorName: 'Bà Lê Thị B',
+      content: 'Đề nghị làm rõ thành tích.',
+      receivedOn: '2023-12-05',
+    });
+    expect(commented.statusCode).toBe(201);
+    const comment = commented.json().comments[0];
+    const answered = await call(officer, 'POST', `/api/v1/postings/${p.id}/comments/${comment.id}/answer`, {
+      answer: 'Đã đối chiếu báo cáo thành tích.',
+    });
+    expect(answered.json().comments[0]).toMatchObject({ answer: 'Đã đối chiếu báo cáo thành tích.' });
+    expect((await call(otherWard, 'GET', `/api/v1/postings/${p.id}`)).statusCode).toBe(404);
+  });
+});
