@@ -41,7 +41,7 @@ describe('a process killed mid-import (SIGKILL)', () => {
     const dataDir = path.join(dir, 'data');
     const workbook = path.join(dir, 'big.xlsx');
     const rows: PeopleRow[] = [];
-    for (let i = 0; i < 20_000; i++)
+    for (let i = 0; i < 12_000; i++)
       rows.push([
         null,
         `Phạm Văn Thử ${i}`,
@@ -94,5 +94,5 @@ describe('a process killed mid-import (SIGKILL)', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 600_000);
 });
