@@ -1,0 +1,91 @@
+/**
+ * The page registry: one entry per page of the web app. The router, the side menu, the page
+ * titles and the role checks are all built from this list.
+ *
+ * To add a page, write the component as a named export in `src/web/pages/<module>/<name>-page.tsx`
+ * (use `<Page title=…>` from `components/page.tsx` for the heading) and add ONE line below:
+ *
+ *   page('nominations', 'Đề nghị khen thưởng', <TrophyOutlined />, ['officer'], () => import('../pages/nominations/nominations-page.tsx'), 'NominationsPage'),
+ *
+ * - `path` is relative to the site root, with React Router params (`people/:id`); read them with
+ *   `useParams()`.
+ * - The label is the menu entry and the browser title: Vietnamese with full diacritics.
+ * - `roles` is 'authenticated' or the roles that may open the page (src/contracts/auth.ts); the
+ *   server checks again, this only hides what the user cannot use.
+ * - Pages load lazily (their own chunk), so a page's size never slows the others.
+ * - A page reached only through links (a detail page) passes `{ menu: false }`; `visible` hides an
+ *   entry for users it does not concern.
+ *
+ * Order here is the order of the menu. An e2e test of a new page goes in `e2e/<name>.test.ts`
+ * (see `e2e/support/browser.ts`).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  ClusterOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import type { RoleCode } from '../../contracts/auth.ts';
+import type { Access, Session } from './session.ts';
+
+export type PageRoute = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  access: Access;
+  component: LazyExoticComponent<ComponentType>;
+  /** Shown in the side menu (default true). */
+  menu: boolean;
+  /** Further condition on the user, e.g. "has a personal record". */
+  visible: (session: Session) => boolean;
+};
+
+type PageOptions = { menu?: boolean; visible?: (session: Session) => boolean };
+
+/** One registry entry; `exportName` is the page's named export in the loaded module. */
+function page<M extends Record<string, unknown>>(
+  path: string,
+  label: string,
+  icon: ReactNode,
+  access: Access,
+  load: () => Promise<M>,
+  exportName: keyof M & string,
+  options: PageOptions = {},
+): PageRoute {
+  return {
+    path,
+    label,
+    icon,
+    access,
+    component: lazy(async () => {
+      const loaded = (await load())[exportName];
+      if (typeof loaded !== 'function') throw new Error(`Page module has no export ${exportName}`);
+      return { default: loaded as ComponentType };
+    }),
+    menu: options.menu ?? true,
+    visible: options.visible ?? (() => true),
+  };
+}
+
+/** Roles that read lists of people (the staff role sees only its own record). */
+export const PEOPLE_READERS: readonly RoleCode[] = [
+  'admin',
+  'officer',
+  'unit_head',
+  'council_member',
+  'chairman',
+  'superior_viewer',
+];
+export const IMPORTERS: readonly RoleCode[] = ['admin', 'officer'];
+
+// prettier-ignore
+export const PAGES: readonly PageRoute[] = [
+  page('org-units', 'Cơ cấu tổ chức', <ApartmentOutlined />, 'authenticated', () => import('../pages/org-units/org-units-page.tsx'), 'OrgUnitsPage'),
+  page('clusters', 'Cụm thi đua', <ClusterOutlined />, 'authenticated', () => import('../pages/clusters/clusters-page.tsx'), 'ClustersPage'),
+  page('people', 'Cán bộ', <TeamOutlined />, PEOPLE_READERS, () => import('../pages/people/people-page.tsx'), 'PeoplePage'),
+  page('people/:id', 'Hồ sơ cán bộ', <TeamOutlined />, 'authenticated', () => import('../pages/people/person-page.tsx'), 'PersonPage', { menu: false }),
+  page('me/record', 'Hồ sơ của tôi', <IdcardOutlined />, 'authenticated', () => import('../pages/people/my-record-page.tsx'), 'MyRecordPage', { visible: (s) => s.personId !== null }),
+  page('imports', 'Nhập dữ liệu', <UploadOutlined />, IMPORTERS, () => import('../pages/imports/import-page.tsx'), 'ImportPage'),
+];

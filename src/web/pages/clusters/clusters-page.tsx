@@ -1,0 +1,120 @@
+import { useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { z } from 'zod';
+import { Cluster, type OrgUnit } from '../../../contracts/organizations.ts';
+import { apiGet } from '../../lib/api.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { Page } from '../../components/page.tsx';
+
+const ClusterList = z.object({ items: z.array(Cluster) });
+type ClusterDto = z.infer<typeof Cluster>;
+
+type MemberRow = { key: string; no: number; unit: OrgUnit; role: 'head' | 'deputy' | 'member' };
+
+const ROLE_TAGS = {
+  head: <Tag color="red">Trưởng cụm</Tag>,
+  deputy: <Tag color="volcano">Phó cụm</Tag>,
+  member: <Tag>Thành viên</Tag>,
+} as const;
+
+function memberRows(c: ClusterDto): MemberRow[] {
+  return c.members.map((unit, i) => ({
+    key: unit.id,
+    no: i + 1,
+    unit,
+    role: unit.id === c.head?.id ? 'head' : unit.id === c.deputy?.id ? 'deputy' : 'member',
+  }));
+}
+
+function ClusterCard({ cluster }: { cluster: ClusterDto }) {
+  return (
+    <Card size="small" title={cluster.name} extra={<Tag color="blue">Năm {cluster.year}</Tag>}>
+      <Flex vertical gap={12}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            { key: 'organiser', label: 'Đơn vị tổ chức', children: cluster.organiser.name },
+            { key: 'head', label: 'Trưởng cụm', children: cluster.head?.name ?? 'Chưa phân công' },
+            { key: 'deputy', label: 'Phó cụm', children: cluster.deputy?.name ?? 'Chưa phân công' },
+          ]}
+        />
+        <Table<MemberRow>
+          size="small"
+          pagination={false}
+          dataSource={memberRows(cluster)}
+          locale={{ emptyText: 'Cụm chưa có đơn vị thành viên.' }}
+          columns={[
+            { title: 'STT', dataIndex: 'no', width: 60 },
+            { title: 'Đơn vị thành viên', render: (_, r) => r.unit.name },
+            { title: 'Loại', render: (_, r) => r.unit.kindLabel, width: 200 },
+            { title: 'Vai trò trong cụm', render: (_, r) => ROLE_TAGS[r.role], width: 160 },
+          ]}
+        />
+      </Flex>
+    </Card>
+  );
+}
+
+/** Emulation clusters (cụm thi đua) of one year: organiser, head, deputy and members. */
+export function ClustersPage() {
+  const [params, setParams] = useSearchParams();
+  const all = useQuery({
+    queryKey: ['clusters', 'all'],
+    queryFn: ({ signal }) => apiGet('/api/v1/clusters', ClusterList, undefined, signal),
+  });
+  const currentYear = new Date().getFullYear();
+  const yearsWithData = [...new Set((all.data?.items ?? []).map((c) => c.year))].sort((a, b) => b - a);
+  const fromUrl = Number(params.get('year'));
+  const year = Number.isInteger(fromUrl) && fromUrl > 1990 ? fromUrl : (yearsWithData[0] ?? currentYear);
+  const years = [...new Set([currentYear, ...yearsWithData, year])].sort((a, b) => b - a);
+
+  const ofYear = useQuery({
+    queryKey: ['clusters', year],
+    queryFn: ({ signal }) => apiGet('/api/v1/clusters', ClusterList, { year }, signal),
+    enabled: all.isSuccess,
+  });
+
+  return (
+    <Page
+      title="Cụm thi đua"
+      subtitle="Các cụm, khối thi đua theo từng năm: đơn vị tổ chức, trưởng cụm, phó cụm và thành viên."
+      extra={
+        <Flex align="center" gap={8}>
+          <Typography.Text>Năm</Typography.Text>
+          <Select
+            aria-label="Năm"
+            value={year}
+            style={{ width: 110 }}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+            onChange={(y) => setParams({ year: String(y) })}
+          />
+        </Flex>
+      }
+    >
+      {all.isPending || ofYear.isPending ? (
+        <Skeleton active />
+      ) : ofYear.isError || all.isError ? (
+        <Alert type="error" showIcon title="Không tải được danh sách cụm thi đua." />
+      ) : ofYear.data.items.length === 0 ? (
+        <Card size="small">
+          <EmptyState
+            title={`Chưa có cụm thi đua nào trong năm ${year} mà đơn vị của bạn tham gia.`}
+            hint={
+              yearsWithData.length > 0
+                ? `Đã có dữ liệu các năm: ${yearsWithData.join(', ')}. Hãy chọn năm ở góc trên bên phải.`
+                : 'Cụm thi đua do cấp trên thành lập hằng năm; khi có quyết định, cán bộ TĐKT nhập vào hệ thống.'
+            }
+          />
+        </Card>
+      ) : (
+        <Flex vertical gap={16}>
+          {ofYear.data.items.map((c) => (
+            <ClusterCard key={c.id} cluster={c} />
+          ))}
+        </Flex>
+      )}
+    </Page>
+  );
+}
