@@ -92,8 +92,8 @@ describe.each(DRIVERS)('tamper-evident audit log on %s', (driver) => {
 
   beforeAll(async () => {
     ({ database, drop } = await openTestDatabase(driver));
-    // 160 more rows over four chains, with nested values, unicode and nulls.
-    for (let i = 0; i < 160; i++) {
+    // 120 more rows over four chains, with nested values, unicode and nulls.
+    for (let i = 0; i < 120; i++) {
       await database.db.transaction((tx) =>
         writeAudit(
           tx,
@@ -151,7 +151,9 @@ describe.each(DRIVERS)('tamper-evident audit log on %s', (driver) => {
         async (op) => {
           const { chain, result } = await asAttacker(database, async (tx) => {
             const chain = await tamper(tx, rows, op);
-            return { chain, result: await verifyAudit(tx) };
+            // The tampered chain is verified alone: a full pass per trial is the same code on
+            // four times the rows, and the full pass runs before and after the trials.
+            return { chain, result: await verifyAudit(tx, { chains: [chain] }) };
           });
           kinds[op.kind] = (kinds[op.kind] ?? 0) + 1;
           expect(result.ok).toBe(false);
@@ -165,7 +167,7 @@ describe.each(DRIVERS)('tamper-evident audit log on %s', (driver) => {
     expect(kinds.edit! + kinds.delete! + kinds.reorder!).toBe(1000);
     // The attacker's transactions were rolled back: the log verifies again.
     expect((await verifyAudit(database.db)).ok).toBe(true);
-  });
+  }, 900_000);
 
   it('catches a deleted tail whose head was rewritten too, against the signed checkpoint', async () => {
     const written = await writeCheckpoint(database.db, paths);

@@ -107,8 +107,15 @@ function toHashRow(r: RawRow): AuditRowForHash {
  */
 export async function verifyAudit(
   db: DbOrTx,
-  options: { checkpoint?: readonly CheckpointHead[] } = {},
+  options: { checkpoint?: readonly CheckpointHead[]; chains?: readonly string[] } = {},
 ): Promise<AuditVerification> {
+  const only = options.chains && options.chains.length > 0 ? options.chains : undefined;
+  const inChains = only
+    ? sql`and chain in (${sql.join(
+        only.map((c) => sql`${c}`),
+        sql`, `,
+      )})`
+    : sql``;
   const checkpoint = new Map((options.checkpoint ?? []).map((h) => [h.chain, h]));
   const states = new Map<string, ChainState>();
   const stateOf = (chain: string): ChainState => {
@@ -134,7 +141,7 @@ export async function verifyAudit(
       db,
       sql`select seq, chain, at, actor_user_id, actor_name, action, entity, entity_id, org_unit_id,
                  before, after, correlation_id, chain_seq, prev_hash, hash
-            from audit_log where seq > ${after} order by seq limit ${BATCH}`,
+            from audit_log where seq > ${after} ${inChains} order by seq limit ${BATCH}`,
     );
     for (const r of rows) {
       rowsChecked++;
@@ -170,11 +177,11 @@ export async function verifyAudit(
 
   const heads = await queryRows<{ chain: string; hash: string; seq: string | number }>(
     db,
-    sql`select chain, hash, seq from audit_chain_heads`,
+    sql`select chain, hash, seq from audit_chain_heads where true ${inChains}`,
   );
   const headOf = new Map(heads.map((h) => [h.chain, { hash: h.hash, seq: Number(h.seq) }]));
   for (const h of heads) stateOf(h.chain);
-  for (const c of checkpoint.keys()) stateOf(c);
+  for (const c of checkpoint.keys()) if (!only || only.includes(c)) stateOf(c);
 
   const chains: ChainReport[] = [];
   for (const [chain, s] of [...states.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

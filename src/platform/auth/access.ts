@@ -12,7 +12,14 @@ import type { Role } from './roles.ts';
  */
 export type AccessPolicy =
   | { public: true; reason: string }
-  | { roles: readonly Role[] | 'authenticated'; scope: 'org' | 'self' | 'none'; reauth?: boolean };
+  | {
+      roles: readonly Role[] | 'authenticated';
+      scope: 'org' | 'self' | 'none';
+      /** The password or a TOTP code must have been given within REAUTH_MINUTES (trust issue, item 3). */
+      reauth?: boolean;
+      /** Callable before the second factor is passed: the sign-in and enrolment steps only. */
+      beforeSecondFactor?: boolean;
+    };
 
 export type AuthContext = {
   userId: string;
@@ -27,6 +34,10 @@ export type AuthContext = {
   writeOrgIds: ReadonlySet<string>;
   /** Whether this session passed the second factor. */
   secondFactor: boolean;
+  /** What the account asks for after the password: nothing, a TOTP code, or enrolment first. */
+  secondFactorState?: 'none' | 'required' | 'enrolment_required';
+  /** Last time this session proved the password or a TOTP code. */
+  reauthenticatedAt?: Date | null;
   sessionTokenHash: string;
 };
 

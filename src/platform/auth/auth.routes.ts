@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { LoginRequest, Me } from '../../contracts/auth.ts';
 import { Ok } from '../../contracts/common.ts';
 import { notFound } from '../errors.ts';
 import type { AppDeps } from '../http/context.ts';
 import { requireAuth } from './access.ts';
-import { users } from './auth.schema.ts';
-import { login, logout, secondFactorRequired, SESSION_COOKIE } from './sessions.ts';
+import { LoginResponse } from '../../contracts/security.ts';
+import { login, logout, SESSION_COOKIE } from './sessions.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +20,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         // Per address; the per-account lock is in `login` (5 failures → 15 minutes).
         rateLimit: { max: 30, timeWindow: '1 minute' },
       },
-      schema: { body: LoginRequest, response: { 200: z.object({ ok: z.literal(true), userId: z.string() }) } },
+      schema: { body: LoginRequest, response: { 200: LoginResponse } },
     },
     async (req, reply) => {
       const result = await login(deps.database.db, req.body.username, req.body.password, req.ip);
@@ -31,13 +30,16 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         secure: deps.config.production,
         path: '/',
       });
-      return { ok: true as const, userId: result.userId };
+      return { ok: true as const, userId: result.userId, secondFactor: result.secondFactor };
     },
   );
 
   r.post(
     '/api/v1/auth/logout',
-    { config: { access: { roles: 'authenticated', scope: 'self' } }, schema: { response: { 200: Ok } } },
+    {
+      config: { access: { roles: 'authenticated', scope: 'self', beforeSecondFactor: true } },
+      schema: { response: { 200: Ok } },
+    },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logout(deps.database.db, token);
@@ -48,16 +50,15 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   r.get(
     '/api/v1/auth/me',
-    { config: { access: { roles: 'authenticated', scope: 'self' } }, schema: { response: { 200: Me } } },
+    {
+      config: { access: { roles: 'authenticated', scope: 'self', beforeSecondFactor: true } },
+      schema: { response: { 200: Me } },
+    },
     async (req) => {
       const auth = requireAuth(req.auth);
       const directory = await deps.directory.get();
       const unit = directory.get(auth.orgUnitId);
       if (!unit) throw notFound('đơn vị của tài khoản');
-      const [user] = await deps.database.db
-        .select({ totpEnabled: users.totpEnabled })
-        .from(users)
-        .where(eq(users.id, auth.userId));
       return {
         userId: auth.userId,
         username: auth.username,
@@ -65,9 +66,11 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         roles: [...auth.roles],
         orgUnit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
         personId: auth.personId,
-        secondFactorRequired: secondFactorRequired(auth.roles) && !!user?.totpEnabled,
+        secondFactorRequired: (auth.secondFactorState ?? 'none') !== 'none',
         secondFactorPassed: auth.secondFactor,
       };
     },
   );
+
+  await twoFactorRoutes(app, deps);
 }

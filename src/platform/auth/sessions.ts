@@ -18,13 +18,27 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export type LoginResult = { token: string; userId: string };
+/** What the session still needs after the password (trust issue, item 3). */
+export type SecondFactorState = 'none' | 'required' | 'enrolment_required';
+
+export type LoginResult = { token: string; userId: string; secondFactor: SecondFactorState };
+
+export function secondFactorStateOf(user: {
+  roles: readonly string[];
+  totpEnabled: boolean;
+}): SecondFactorState {
+  if (user.totpEnabled) return 'required';
+  return secondFactorRequired(user.roles.filter(isRole)) ? 'enrolment_required' : 'none';
+}
 
 const badCredentials = () =>
   new AppError('unauthenticated', 'AUTH.BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 
 export async function login(db: Db, username: string, password: string, ip: string): Promise<LoginResult> {
-  const [user] = await db.select().from(users).where(eq(users.username, username.normalize('NFC').toLowerCase()));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.username, username.normalize('NFC').toLowerCase()));
   if (!user || user.disabled) {
     await verifyPassword(await dummyHash(), password);
     throw badCredentials();
@@ -73,14 +87,17 @@ export async function login(db: Db, username: string, password: string, ip: stri
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id });
+    // The password was just proved: fresh for routes that ask for re-authentication.
+    await tx
+      .insert(sessions)
+      .values({ tokenHash: hashToken(token), userId: user.id, reauthenticatedAt: new Date() });
     await writeAudit(
       tx,
       { userId: user.id, name: user.displayName },
       { chain: 'system', action: 'auth.login', entity: 'user', entityId: user.id, after: { ip } },
     );
   });
-  return { token, userId: user.id };
+  return { token, userId: user.id, secondFactor: secondFactorStateOf(user) };
 }
 
 export async function logout(db: Db, token: string): Promise<void> {
@@ -116,7 +133,9 @@ export async function resolveSession(
       .set({ lastSeenAt: sql`now()` })
       .where(and(eq(sessions.tokenHash, tokenHash)));
   }
-  return buildAuthContext(directory, row.user, tokenHash, row.session.verifiedAt !== null);
+  const context = buildAuthContext(directory, row.user, tokenHash, row.session.verifiedAt !== null);
+  context.reauthenticatedAt = row.session.reauthenticatedAt;
+  return context;
 }
 
 export function buildAuthContext(
@@ -139,6 +158,7 @@ export function buildAuthContext(
     readOrgIds: new Set(read),
     writeOrgIds: new Set(write),
     secondFactor,
+    secondFactorState: secondFactorStateOf(user),
     sessionTokenHash,
   };
 }

@@ -25,6 +25,8 @@ export async function insertUser(db: DbOrTx, u: NewUser): Promise<string> {
       orgUnitId: u.orgUnitId,
       personId: u.personId ?? null,
       totpSecret: u.totpSecret ?? null,
+      // A secret given at creation is a known enrolled one (demo and test accounts).
+      totpEnabled: !!u.totpSecret,
     })
     .returning({ id: users.id });
   if (!row) throw new Error('insert failed');

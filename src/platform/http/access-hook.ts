@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors.ts';
 import { hasAnyRole, type AccessPolicy, type AuthContext } from '../auth/access.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { REAUTH_MINUTES } from '../auth/two-factor.ts';
 import type { AppDeps } from './context.ts';
 
 declare module 'fastify' {
@@ -58,21 +59,64 @@ export function installAccessControl(app: FastifyInstance, deps: AppDeps): Regis
       );
     }
     if (!policy) {
-      if (GUARDED.test(req.url)) throw new AppError('not_found', 'NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.');
+      if (GUARDED.test(req.url))
+        throw new AppError('not_found', 'NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.');
       return;
+    }
+    // Same-origin check for every state-changing request, sign-in included (login CSRF), on top
+    // of SameSite=Strict cookies: a browser names the page's origin, and a cross-site page's
+    // request is refused before anything runs (trust issue, item 5; ASVS 5.0 3.5.1).
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req)) {
+      throw new AppError('forbidden', 'CSRF', 'Yêu cầu từ nguồn không hợp lệ đã bị từ chối.');
     }
     if ('public' in policy) return;
     if (!req.auth) throw new AppError('unauthenticated', 'AUTH.REQUIRED', 'Vui lòng đăng nhập.');
     if (!hasAnyRole(req.auth, policy.roles)) {
       throw new AppError('forbidden', 'FORBIDDEN', 'Vai trò của bạn không được phép thực hiện thao tác này.');
     }
-    // Same-origin check for state-changing requests, on top of SameSite=Strict cookies.
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) {
-        throw new AppError('forbidden', 'CSRF', 'Yêu cầu từ nguồn không hợp lệ đã bị từ chối.');
+    // Until the second factor is passed the session may call only the sign-in steps (trust
+    // issue, item 3; ASVS 5.0 6.3.3): a stolen password alone reaches nothing.
+    const state = req.auth.secondFactorState ?? 'none';
+    if (state !== 'none' && !req.auth.secondFactor && !policy.beforeSecondFactor) {
+      throw state === 'enrolment_required'
+        ? new AppError(
+            'unauthenticated',
+            'AUTH.ENROLMENT_REQUIRED',
+            'Tài khoản của bạn phải đăng ký xác thực hai lớp trước khi sử dụng.',
+          )
+        : new AppError(
+            'unauthenticated',
+            'AUTH.SECOND_FACTOR_REQUIRED',
+            'Vui lòng nhập mã xác thực hai lớp.',
+          );
+    }
+    if (policy.reauth) {
+      const at = req.auth.reauthenticatedAt?.getTime() ?? 0;
+      if (Date.now() - at > REAUTH_MINUTES * 60_000) {
+        throw new AppError(
+          'unauthenticated',
+          'AUTH.REAUTH_REQUIRED',
+          `Thao tác này cần xác nhận lại mật khẩu hoặc mã xác thực (trong vòng ${REAUTH_MINUTES} phút).`,
+        );
       }
     }
   });
   return routes;
+}
+
+/**
+ * A request is same-origin when its browser says so (`Sec-Fetch-Site`) and any `Origin` it sends
+ * names this host. Non-browser clients (CLI, tests) send neither and pass: they carry no
+ * ambient cookie of a victim.
+ */
+function sameOrigin(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
