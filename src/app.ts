@@ -26,6 +26,7 @@ import { carryPeople, peopleRoutes } from './people/index.ts';
 import { nominationsRoutes } from './nominations/index.ts';
 import { councilRoutes } from './council/index.ts';
 import { fundRoutes } from './fund/index.ts';
+import { decisionsRoutes } from './decisions/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await nominationsRoutes(app, deps);
   await councilRoutes(app, deps);
   await fundRoutes(app, deps);
+  await decisionsRoutes(app, deps);
   await importRoutes(app, deps);
   await clustersRoutes(app, deps);
   await clustersRoutes(app, deps);

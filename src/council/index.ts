@@ -22,3 +22,5 @@ export {
   councilVoteMarks,
   councilBallots,
 } from './council.schema.ts';
+export { recordPaperSession, type PaperSessionInput } from './paper-session.ts';
+export { findCouncil, insertCouncil, replaceMembers, listMembers } from './council.repository.ts';

@@ -7,6 +7,7 @@ import { closeOrgUnits, insertCluster, insertOrgEvent, insertOrgUnit } from '../
 import { carryEmployments, insertPeople, type NewPerson } from '../people/index.ts';
 import { absences, disciplines, households, ratings } from '../people/people.schema.ts';
 import { prng, randomName } from './names.ts';
+import { seedYear2023 } from './seed-year-2023.ts';
 import { seedClusters } from './seed-clusters.ts';
 
 /** Every demo account uses this password (README); production starts create none. */
@@ -263,10 +264,12 @@ async function seedDemoIn(tx: Tx): Promise<DemoIds> {
 
   await seedClusters(tx, clusterId, wards.DX!);
 
-  return {
+  const demoIds: DemoIds = {
     province: province.id, city: city.id, myQuy: myQuy.id, dongXuyen: wards.DX!, longXuyen: longXuyen.id, myQuyUnits,
     chairmanPersonId: chairman.id, advancedWorker2022: qualified, notQualified2022: notQualified, clusterId,
   };
+  await seedYear2023(tx, demoIds);
+  return demoIds;
 }
 
 

@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, hasAnyRole } from '../platform/auth/access.ts';
+import { assertCanRead, assertCanWrite } from '../platform/auth/access.ts';
 import { writeAudit, type AuditActor } from '../platform/audit/audit.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../platform/db/client.ts';
@@ -214,7 +214,7 @@ export type DecisionExpense = {
   decisionDate: string;
   amount: number;
   /** A reason to let the decision overdraw the fund; only the chairman may give one. */
-  override?: { reason: string; auth: RequestCtx['auth'] } | null;
+  override?: { reason: string; userId: string | null; isChairman: boolean } | null;
   actor: AuditActor;
 };
 
@@ -241,7 +241,7 @@ export async function postDecisionExpense(
         { required: e.amount, uncommitted: position.uncommitted, shortfall: check.shortfall },
       );
     }
-    if (!hasAnyRole(e.override.auth, ['chairman'])) {
+    if (!e.override.isChairman) {
       throw forbidden(
         'Chỉ Chủ tịch (người ký quyết định) được cho phép chi vượt quỹ thi đua, khen thưởng.',
         'FUND.OVERRIDE_FORBIDDEN',
@@ -258,7 +258,7 @@ export async function postDecisionExpense(
       decisionId: e.decisionId,
       note: `Tiền thưởng theo Quyết định số ${e.decisionNumber}`,
       overrideReason: check.outcome === 'overdraw' ? e.override!.reason : null,
-      overrideBy: check.outcome === 'overdraw' ? e.override!.auth.userId : null,
+      overrideBy: check.outcome === 'overdraw' ? e.override!.userId : null,
       createdBy: e.actor.userId,
     });
   }

@@ -10,3 +10,4 @@ export { fundCapRatioFor } from './fund-parameters.ts';
 export { ensureFund, getFund, insertFundEntry, paidAmounts, positionOf } from './fund.repository.ts';
 export { checkFundFor, fundPosition, type FundPosition } from './fund-position.ts';
 export { rewardFunds, fundEntries } from './fund.schema.ts';
+export { listUnpaidRewards } from './fund.repository.ts';

@@ -27,6 +27,11 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   personId: (_t, side, w) => w[side].personId,
   orgUnitId: (_t, side, w) => w[side].orgUnitId,
   year: (_t, side, w) => w[side].year,
+  // Council, decisions (issue 4): ids that exist nowhere, so every role gets 404, never another ward's row.
+  sessionId: () => '00000000-0000-4000-8000-0000000000c1',
+  itemId: () => '00000000-0000-4000-8000-0000000000c2',
+  decisionId: () => '00000000-0000-4000-8000-0000000000d1',
+  proposalId: () => '00000000-0000-4000-8000-0000000000d2',
   // Clusters (issue 6): the demo 2023 cluster (Mỹ Quý is a member); no cluster of the other province.
   clusterId: (t, side) => (side === 'own' ? t.ids.clusterId : '00000000-0000-4000-8000-000000000000'),
   notificationId: () => '00000000-0000-4000-8000-000000000001',

@@ -1,0 +1,146 @@
+import type { AuditActor } from '../platform/audit/audit.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { conflict } from '../platform/errors.ts';
+import { getNomination, placeOnCouncilAgenda, recordCouncilOutcome } from '../nominations/index.ts';
+import { shuffle } from './ballot-urn.ts';
+import {
+  closeSessionRow,
+  finishItemVoting,
+  getItem,
+  insertBallots,
+  insertItems,
+  insertSession,
+  insertVoteMark,
+  listItems,
+  listMembers,
+  replaceAttendance,
+  startItemVoting,
+  updateSessionQuorum,
+} from './council.repository.ts';
+import {
+  provinceParametersFor,
+  quorumFor,
+  quorumMet,
+  tally,
+  votingRuleFor,
+  type BallotChoice,
+} from './tally.ts';
+
+export type PaperSessionInput = {
+  councilId: string;
+  orgUnitId: string;
+  provinceCode: string;
+  year: number;
+  title: string;
+  heldOn: string;
+  location: string | null;
+  presentMemberIds: string[];
+  conclusion: string;
+  /** Per nomination, the counted paper ballots (biên bản kiểm phiếu). */
+  items: { nominationId: string; yes: number; no: number; abstain: number }[];
+};
+
+/**
+ * Records a session held on paper ballots (phiếu bầu giấy counted by the vote-counting board):
+ * who attended, each item's count, the nominations' outcome. The ballots are written shuffled, one
+ * statement per item, like an electronic session; no member is linked to a ballot. Used for
+ * sessions held before the system, and by the demo data.
+ */
+export async function recordPaperSession(
+  tx: Tx,
+  actor: AuditActor,
+  input: PaperSessionInput,
+): Promise<string> {
+  const members = await listMembers(tx, input.councilId);
+  const params = provinceParametersFor(input.provinceCode, input.year);
+  const quorum = quorumFor(params, input.heldOn);
+  if (!quorumMet(members.length, input.presentMemberIds.length, quorum.ratio)) {
+    throw conflict('Phiên họp không đủ số thành viên dự họp.', 'COUNCIL.NO_QUORUM');
+  }
+  const session = await insertSession(tx, {
+    councilId: input.councilId,
+    orgUnitId: input.orgUnitId,
+    year: input.year,
+    title: input.title,
+    heldOn: input.heldOn,
+    location: input.location,
+  });
+  const present = new Set(input.presentMemberIds);
+  await replaceAttendance(
+    tx,
+    session.id,
+    members.map((m) => ({ memberId: m.id, present: present.has(m.id), note: null })),
+  );
+  await updateSessionQuorum(tx, session.id, {
+    status: 'open',
+    totalMembers: members.length,
+    presentMembers: present.size,
+    quorumRatio: quorum.ratio,
+  });
+  const nominations = [];
+  for (const i of input.items) {
+    const n = await getNomination(tx, i.nominationId);
+    if (!n) throw conflict('Không tìm thấy hồ sơ đề nghị.', 'COUNCIL.NOMINATION_MISSING');
+    nominations.push(n);
+  }
+  await placeOnCouncilAgenda(
+    tx,
+    actor,
+    nominations.map((n) => n.id),
+  );
+  await insertItems(
+    tx,
+    nominations.map((n, k) => ({
+      sessionId: session.id,
+      orgUnitId: input.orgUnitId,
+      nominationId: n.id,
+      position: k + 1,
+      subjectName: n.subjectName,
+      awardCode: n.awardCode,
+    })),
+  );
+  const items = await listItems(tx, session.id);
+  for (const [k, item] of items.entries()) {
+    const counts = input.items[k]!;
+    if (counts.yes + counts.no + counts.abstain > present.size) {
+      throw conflict('Số phiếu nhiều hơn số thành viên có mặt.', 'COUNCIL.TOO_MANY_BALLOTS');
+    }
+    const rule = votingRuleFor(params, input.heldOn, item.awardCode);
+    await startItemVoting(tx, item.id, {
+      voteRequired: rule.voteRequired,
+      minApprovalRatio: rule.minApprovalRatio,
+      denominator: rule.denominator,
+      citation: rule.citation,
+      eligibleVoters: present.size,
+    });
+    // Who voted: the first members present, as many as ballots (a paper session records attendance, not names per ballot).
+    const voters = [...present].slice(0, counts.yes + counts.no + counts.abstain);
+    for (const memberId of voters) await insertVoteMark(tx, item.id, memberId);
+    const ballots: BallotChoice[] = shuffle([
+      ...Array<BallotChoice>(counts.yes).fill('yes'),
+      ...Array<BallotChoice>(counts.no).fill('no'),
+      ...Array<BallotChoice>(counts.abstain).fill('abstain'),
+    ]);
+    await insertBallots(tx, item.id, ballots);
+    const result = tally(rule, {
+      ...counts,
+      totalMembers: members.length,
+      presentMembers: present.size,
+      recused: 0,
+    });
+    await finishItemVoting(tx, item.id, { ...counts, result: result.approved ? 'approved' : 'not_approved' });
+    const fresh = await getItem(tx, item.id);
+    await recordCouncilOutcome(tx, actor, fresh!.nominationId, result.approved);
+  }
+  await closeSessionRow(tx, session.id, input.conclusion);
+  await writeAudit(tx, actor, {
+    chain: input.orgUnitId,
+    action: 'council.paper_session',
+    entity: 'council_session',
+    entityId: session.id,
+    orgUnitId: input.orgUnitId,
+    after: { title: input.title, heldOn: input.heldOn, present: present.size, items: input.items.length },
+  });
+  return session.id;
+}
