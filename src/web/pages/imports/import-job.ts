@@ -1,33 +1,17 @@
 import { z } from 'zod';
 
-// The import API's contract (POST /api/v1/imports → 202 { jobId }; GET /api/v1/imports/:id).
-// Kept beside the page, as loose as the contract allows, until src/contracts/imports.ts lands.
+import type { ImportIssueDto } from '../../../contracts/imports.ts';
+import { ImportJobDto, ImportKindCode } from '../../../contracts/imports.ts';
 
-export const ImportKind = z.enum(['people', 'org_units', 'facts', 'awards']);
-export type ImportKind = z.infer<typeof ImportKind>;
+// The import API (src/contracts/imports.ts): POST /api/v1/imports → 202 { jobId };
+// GET /api/v1/imports/:id → the job; GET /api/v1/imports/templates/:kind → the .xlsx template.
 
-export const ImportStatus = z.enum(['staging', 'publishing', 'published', 'rejected', 'failed']);
-export type ImportStatus = z.infer<typeof ImportStatus>;
-
-export const ImportIssue = z.object({
-  row: z.number().nullable(),
-  column: z.string().nullable(),
-  header: z.string().nullable(),
-  message: z.string(),
-});
-export type ImportIssue = z.infer<typeof ImportIssue>;
-
-export const ImportJob = z.object({
-  id: z.string(),
-  kind: z.string(),
-  fileName: z.string(),
-  status: ImportStatus,
-  rowsRead: z.number(),
-  rowsPublished: z.number(),
-  encoding: z.string().nullable().optional(),
-  errors: z.array(ImportIssue.partial({ row: true, column: true, header: true })),
-});
-export type ImportJob = z.infer<typeof ImportJob>;
+export const ImportKind = ImportKindCode;
+export type ImportKind = z.infer<typeof ImportKindCode>;
+export const ImportJob = ImportJobDto;
+export type ImportJob = z.infer<typeof ImportJobDto>;
+export type ImportStatus = ImportJob['status'];
+export type ImportIssue = z.infer<typeof ImportIssueDto>;
 
 export const ImportAccepted = z.object({ jobId: z.string() });
 

@@ -35,7 +35,7 @@ import {
 const KINDS = ImportKind.options;
 const MAX_BYTES = 20 * 1024 * 1024;
 
-type IssueRow = Partial<ImportIssue> & { message: string; key: number };
+type IssueRow = ImportIssue & { key: number };
 
 const STEP_OF = { staging: 0, publishing: 1, published: 2, rejected: 0, failed: 0 } as const;
 
@@ -89,7 +89,7 @@ function JobErrors({ job }: { job: ImportJob }) {
             {
               title: 'Dòng',
               width: 80,
-              render: (_, r) => (r.row === null || r.row === undefined ? '—' : r.row),
+              dataIndex: 'row',
             },
             { title: 'Cột', width: 220, render: (_, r) => columnOf(r) },
             { title: 'Nội dung lỗi', render: (_, r) => problemOf(r.message) },
