@@ -23,6 +23,7 @@ import type { AppDeps } from './platform/http/context.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { organizationsRoutes } from './organizations/index.ts';
 import { carryPeople, peopleRoutes } from './people/index.ts';
+import { emulationRoutes } from './emulation/index.ts';
 import { nominationsRoutes } from './nominations/index.ts';
 import { councilRoutes } from './council/index.ts';
 import { fundRoutes } from './fund/index.ts';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await authRoutes(app, deps);
   await organizationsRoutes(app, deps, [carryPeople]);
   await peopleRoutes(app, deps);
+  await emulationRoutes(app, deps);
   await nominationsRoutes(app, deps);
   await councilRoutes(app, deps);
   await fundRoutes(app, deps);

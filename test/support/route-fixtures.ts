@@ -48,6 +48,17 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
       createdBy: null,
     });
   },
+  // Emulation and nominations (issue 4, first half): ids that exist nowhere, so every role gets
+  // 404 on either side, never another ward's row; the API tests cover the rows that do exist.
+  'nominations:id': () => '00000000-0000-4000-8000-0000000000e1',
+  'attachments:attachmentId': () => '00000000-0000-4000-8000-0000000000e2',
+  'postings:id': () => '00000000-0000-4000-8000-0000000000e3',
+  'comments:commentId': () => '00000000-0000-4000-8000-0000000000e4',
+  'movements:id': () => '00000000-0000-4000-8000-0000000000e5',
+  'targets:targetId': () => '00000000-0000-4000-8000-0000000000e6',
+  'registrations:id': () => '00000000-0000-4000-8000-0000000000e7',
+  'covenants:id': () => '00000000-0000-4000-8000-0000000000e8',
+  'articles:articleId': () => '00000000-0000-4000-8000-0000000000e9',
 };
 
 /** Creates the "other" province with a ward and a person, outside every test user's scope. */
