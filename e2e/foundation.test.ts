@@ -103,6 +103,43 @@ describeBrowser('Foundation in the browser (Mỹ Quý officer)', () => {
     expect(((await found.json()) as { items: unknown[] }).items).toHaveLength(0);
   });
 
+  it('shows the 2023 cluster with Phường Đông Xuyên as its head', async () => {
+    const { page } = h;
+    await page.getByRole('menuitem', { name: 'Cụm thi đua' }).click();
+    await page.waitForURL(/\/clusters/);
+    await page.getByText('Cụm thi đua xã, phường thành phố Long Xuyên').waitFor();
+    const members = page.locator('.ant-table-row');
+    expect(await members.filter({ hasText: 'Phường Đông Xuyên' }).innerText()).toContain('Trưởng cụm');
+    expect(await members.filter({ hasText: 'Phường Mỹ Quý' }).innerText()).toContain('Phó cụm');
+    await h.screenshot(page, 'clusters');
+  });
+
+  it('shows the structure of a date: Mỹ Quý in 2023, nothing of it after the 2025 merge', async () => {
+    const { page } = h;
+    await page.goto(h.url('/org-units?asOf=2023-12-31'));
+    await page.getByRole('treeitem', { name: /Khóm Đông Thạnh/ }).waitFor();
+    expect(await page.getByLabel('Ngày xem cơ cấu').inputValue()).toBe('31/12/2023');
+    await page.goto(h.url('/org-units?asOf=2025-07-01'));
+    await page
+      .getByText('Đơn vị của bạn đã kết thúc hoạt động từ ngày 01/07/2025', { exact: false })
+      .waitFor();
+  });
+
+  it('shows the merged ward among the predecessors of Phường Long Xuyên to its officer', async () => {
+    const page = await h.newPage();
+    await h.signIn(page, 'tdkt.longxuyen');
+    expect(await page.getByTestId('current-unit').innerText()).toBe('Phường Long Xuyên');
+    await page
+      .getByRole('treeitem', { name: /Phường Long Xuyên/ })
+      .first()
+      .click();
+    const detail = page.getByTestId('org-unit-detail');
+    await detail.getByText('Đơn vị tiền thân').waitFor();
+    await detail.getByRole('button', { name: /Phường Mỹ Quý/ }).waitFor();
+    await detail.getByText('Sáp nhập').first().waitFor();
+    await h.screenshot(page, 'org-unit-merged');
+  });
+
   it('raised no page or console errors along the way', () => {
     expect(h.pageErrors).toEqual([]);
   });

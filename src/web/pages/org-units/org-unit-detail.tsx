@@ -43,21 +43,40 @@ function UnitLinks({
   );
 }
 
+/**
+ * One line per restructuring: a merge of six wards is one event with six predecessors, not six
+ * lines repeating the same date and legal basis.
+ */
 function historyItems(detail: Detail) {
-  return detail.history.map((e) => ({
-    key: `${e.kind}-${e.effectiveDate}-${e.predecessor.id}-${e.successor.id}`,
-    title: formatDate(e.effectiveDate),
+  const groups = new Map<
+    string,
+    { kind: string; date: string; basis: string | null; from: string[]; to: string[] }
+  >();
+  for (const e of detail.history) {
+    const key = `${e.kind}|${e.effectiveDate}|${e.legalBasis ?? ''}`;
+    const group = groups.get(key) ?? {
+      kind: e.kind,
+      date: e.effectiveDate,
+      basis: e.legalBasis,
+      from: [],
+      to: [],
+    };
+    if (!group.from.includes(e.predecessor.name)) group.from.push(e.predecessor.name);
+    if (!group.to.includes(e.successor.name)) group.to.push(e.successor.name);
+    groups.set(key, group);
+  }
+  return [...groups.entries()].map(([key, g]) => ({
+    key,
     content: (
       <div>
-        <Tag color={e.kind === 'merge' ? 'purple' : e.kind === 'split' ? 'cyan' : 'gold'}>
-          {orgEventLabel(e.kind)}
+        <Typography.Text strong>{formatDate(g.date)}</Typography.Text>{' '}
+        <Tag color={g.kind === 'merge' ? 'purple' : g.kind === 'split' ? 'cyan' : 'gold'}>
+          {orgEventLabel(g.kind)}
         </Tag>
-        {e.predecessor.name} → {e.successor.name}
-        {e.legalBasis && (
-          <div>
-            <Typography.Text type="secondary">Căn cứ: {e.legalBasis}</Typography.Text>
-          </div>
-        )}
+        <div>
+          {g.from.join(', ')} → {g.to.join(', ')}
+        </div>
+        {g.basis && <Typography.Text type="secondary">Căn cứ: {g.basis}</Typography.Text>}
       </div>
     ),
   }));
@@ -122,6 +141,7 @@ export function OrgUnitDetailCard({ id, onOpen }: { id: string; onOpen: (id: str
           size="small"
           column={1}
           bordered
+          styles={{ label: { width: 190 } }}
           items={[
             { key: 'code', label: 'Mã đơn vị', children: unit.code },
             { key: 'kind', label: 'Loại đơn vị', children: unit.kindLabel },

@@ -13,7 +13,8 @@ import { Page } from '../../components/page.tsx';
 import { OrgUnitDetailCard } from './org-unit-detail.tsx';
 import { useScopeDate } from './use-scope-date.ts';
 
-function toTreeData(nodes: OrgTreeNode[]): TreeDataNode[] {
+/** A unit's end date is shown where it differs from its parent's: one tag for a whole merged ward. */
+function toTreeData(nodes: OrgTreeNode[], parentEnd: string | null = null): TreeDataNode[] {
   return nodes.map((n) => ({
     key: n.id,
     title: (
@@ -22,14 +23,14 @@ function toTreeData(nodes: OrgTreeNode[]): TreeDataNode[] {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           · {n.kindLabel}
         </Typography.Text>
-        {n.validTo && (
+        {n.validTo && n.validTo !== parentEnd && (
           <Tag color="orange" style={{ marginLeft: 8 }}>
-            đến {formatDate(n.validTo)}
+            hoạt động đến {formatDate(n.validTo)}
           </Tag>
         )}
       </span>
     ),
-    children: toTreeData(n.children),
+    children: toTreeData(n.children, n.validTo),
   }));
 }
 
@@ -87,7 +88,7 @@ export function OrgUnitsPage() {
       }
     >
       <Row gutter={16}>
-        <Col xs={24} lg={10}>
+        <Col xs={24} lg={12}>
           <Card title="Sơ đồ đơn vị" size="small">
             {tree.isPending ? (
               <Skeleton active />
@@ -125,7 +126,7 @@ export function OrgUnitsPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={14}>
+        <Col xs={24} lg={12}>
           {selected ? (
             <OrgUnitDetailCard id={selected} onOpen={(id) => update({ unit: id })} />
           ) : (

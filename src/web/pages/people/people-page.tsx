@@ -204,7 +204,7 @@ export function PeoplePage() {
             dataSource={rows}
             columns={COLUMNS}
             pagination={false}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 'max-content' }}
             locale={{ emptyText: people.isPending ? ' ' : empty }}
           />
           <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
