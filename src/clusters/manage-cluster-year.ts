@@ -8,6 +8,8 @@ import { assertManager } from './cluster-access.ts';
 import {
   addNotification,
   findClusterByNameYear,
+  listScores,
+  listSubmissions,
   setLeadership,
   upsertClusterYear,
 } from './clusters.repository.ts';
@@ -98,6 +100,7 @@ export async function saveClusterYearSettings(
   ctx: RequestCtx,
   clusterId: string,
   input: ClusterYearSettings,
+  now = new Date(),
 ) {
   const { cluster, settings, viewer, chain } = await loadCluster(ctx, clusterId);
   assertManager(viewer);
@@ -105,6 +108,13 @@ export async function saveClusterYearSettings(
   const scoringDeadline = new Date(input.scoringDeadline);
   if (scoringDeadline <= reportDeadline) {
     throw invalid('Hạn chấm điểm chéo phải sau hạn nộp báo cáo.', 'CLUSTER.DEADLINES');
+  }
+  if (scoringDeadline <= now && !(await allPeerSheetsIn(ctx, cluster.id, cluster.memberIds))) {
+    // Otherwise moving the deadline into the past would reveal the scores early.
+    throw conflict(
+      'Chỉ được kết thúc chấm điểm trước hạn khi mọi đơn vị đã nộp báo cáo và chấm chéo đầy đủ.',
+      'CLUSTER.SCORING_INCOMPLETE',
+    );
   }
   const orgUnitId = cluster.headId ?? cluster.organiserId;
   return ctx.deps.database.db.transaction(async (tx) => {
@@ -145,4 +155,21 @@ export async function saveClusterYearSettings(
     });
     return row;
   });
+}
+
+/** Every member has submitted and every member has scored every other member. */
+async function allPeerSheetsIn(
+  ctx: RequestCtx,
+  clusterId: string,
+  memberIds: readonly string[],
+): Promise<boolean> {
+  const db = ctx.deps.database.db;
+  const submitted = new Set((await listSubmissions(db, clusterId)).map((s) => s.orgUnitId));
+  if (!memberIds.every((m) => submitted.has(m))) return false;
+  const sheets = new Set(
+    (await listScores(db, clusterId))
+      .filter((s) => s.round === 'peer')
+      .map((s) => `${s.orgUnitId}>${s.targetOrgUnitId}`),
+  );
+  return memberIds.every((a) => memberIds.every((b) => a === b || sheets.has(`${a}>${b}`)));
 }

@@ -84,6 +84,7 @@ export const IMPORTERS: readonly RoleCode[] = ['admin', 'officer'];
 export const PAGES: readonly PageRoute[] = [
   page('org-units', 'Cơ cấu tổ chức', <ApartmentOutlined />, 'authenticated', () => import('../pages/org-units/org-units-page.tsx'), 'OrgUnitsPage'),
   page('clusters', 'Cụm thi đua', <ClusterOutlined />, 'authenticated', () => import('../pages/clusters/clusters-page.tsx'), 'ClustersPage'),
+  page('clusters/:id', 'Cụm thi đua năm', <ClusterOutlined />, 'authenticated', () => import('../pages/clusters/cluster-year-page.tsx'), 'ClusterYearPage', { menu: false }),
   page('people', 'Cán bộ', <TeamOutlined />, PEOPLE_READERS, () => import('../pages/people/people-page.tsx'), 'PeoplePage'),
   page('people/:id', 'Hồ sơ cán bộ', <TeamOutlined />, 'authenticated', () => import('../pages/people/person-page.tsx'), 'PersonPage', { menu: false }),
   page('me/record', 'Hồ sơ của tôi', <IdcardOutlined />, 'authenticated', () => import('../pages/people/my-record-page.tsx'), 'MyRecordPage', { visible: (s) => s.personId !== null }),

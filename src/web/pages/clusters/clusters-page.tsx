@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { z } from 'zod';
@@ -29,7 +29,16 @@ function memberRows(c: ClusterDto): MemberRow[] {
 
 function ClusterCard({ cluster }: { cluster: ClusterDto }) {
   return (
-    <Card size="small" title={cluster.name} extra={<Tag color="blue">Năm {cluster.year}</Tag>}>
+    <Card
+      size="small"
+      title={cluster.name}
+      extra={
+        <Flex gap={8} align="center">
+          <Tag color="blue">Năm {cluster.year}</Tag>
+          <Link to={`/clusters/${cluster.id}`}>Chấm điểm, xếp hạng</Link>
+        </Flex>
+      }
+    >
       <Flex vertical gap={12}>
         <Descriptions
           size="small"
