@@ -77,6 +77,18 @@ describe('a process killed mid-import (SIGKILL)', () => {
       const port = line.split(':').at(-1);
       const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       expect(health.status).toBe(200);
+      // A CLI command beside the running server refuses clearly instead of opening the folder twice.
+      const cli = spawn(process.execPath, ['bin/tdkt.mjs', 'migrate'], {
+        cwd: root,
+        env: { ...process.env, TDKT_DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      cli.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      const code = await new Promise((r) => cli.once('exit', r));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`đang được tiến trình ${server.pid}`);
+      expect(stderr).toContain(`cổng ${port}`);
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));

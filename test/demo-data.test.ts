@@ -23,9 +23,17 @@ describe('demo data from the seed', () => {
       [t.ids.myQuy],
     );
     expect(rows.length).toBeGreaterThanOrEqual(70);
-    const facts = await loadPersonFacts(t.database.db, rows.map((r) => r.person_id), 2022);
+    expect(t.ids.advancedWorker2022).toHaveLength(64);
+    const facts = await loadPersonFacts(
+      t.database.db,
+      rows.map((r) => r.person_id),
+      2022,
+    );
     const qualified = [...facts.values()]
-      .filter((f) => evaluatePerson(f.facts, { decisionDate: '2023-01-16', provinceCode: 'AG' }).advancedWorker.eligible)
+      .filter(
+        (f) =>
+          evaluatePerson(f.facts, { decisionDate: '2023-01-16', provinceCode: 'AG' }).advancedWorker.eligible,
+      )
       .map((f) => f.facts.personId)
       .sort();
     expect(qualified).toHaveLength(64);
@@ -33,16 +41,26 @@ describe('demo data from the seed', () => {
   });
 
   it('gives every disqualified official a reason the rules engine names', async () => {
-    const facts = await loadPersonFacts(t.database.db, t.ids.notQualified2022.map((n) => n.personId), 2022);
+    const facts = await loadPersonFacts(
+      t.database.db,
+      t.ids.notQualified2022.map((n) => n.personId),
+      2022,
+    );
     for (const { personId } of t.ids.notQualified2022) {
-      const result = evaluatePerson(facts.get(personId)!.facts, { decisionDate: '2023-01-16', provinceCode: 'AG' });
+      const result = evaluatePerson(facts.get(personId)!.facts, {
+        decisionDate: '2023-01-16',
+        provinceCode: 'AG',
+      });
       expect(result.advancedWorker.eligible).toBe(false);
       expect(result.advancedWorker.reasons.length).toBeGreaterThan(0);
     }
   });
 
   it('names the chairman Liêu Quốc Bình and merges Mỹ Quý into Phường Long Xuyên from 01/07/2025', async () => {
-    const [chairman] = await t.database.query<{ full_name: string }>('select full_name from people where id = $1', [t.ids.chairmanPersonId]);
+    const [chairman] = await t.database.query<{ full_name: string }>(
+      'select full_name from people where id = $1',
+      [t.ids.chairmanPersonId],
+    );
     expect(chairman!.full_name).toBe('Liêu Quốc Bình');
     const events = await t.database.query<{ kind: string; effective_date: string }>(
       'select kind, effective_date::text from org_events where predecessor_id = $1 and successor_id = $2',

@@ -13,14 +13,20 @@ describe.each(DRIVERS)('people and organizations API on %s', (driver) => {
   afterAll(() => t.close());
 
   it('finds "Liêu Quốc Bình" when searching without diacritics', async () => {
-    const res = await t.app.inject({ url: '/api/v1/people?q=lieu%20quoc%20binh', headers: { cookie: officerMQ } });
+    const res = await t.app.inject({
+      url: '/api/v1/people?q=lieu%20quoc%20binh',
+      headers: { cookie: officerMQ },
+    });
     expect(res.statusCode).toBe(200);
     const names = res.json().items.map((p: { fullName: string }) => p.fullName);
     expect(names).toEqual(['Liêu Quốc Bình']);
   });
 
   it('matches "đ" when the query types "d"', async () => {
-    const res = await t.app.inject({ url: '/api/v1/people?q=dang&limit=200', headers: { cookie: officerMQ } });
+    const res = await t.app.inject({
+      url: '/api/v1/people?q=dang&limit=200',
+      headers: { cookie: officerMQ },
+    });
     const names: string[] = res.json().items.map((p: { fullName: string }) => p.fullName);
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((n) => /đặng|dang|đang/i.test(n.normalize('NFC')) || n.includes('Đặng'))).toBe(true);
@@ -53,12 +59,21 @@ describe.each(DRIVERS)('people and organizations API on %s', (driver) => {
   });
 
   it('a ward B officer can neither read nor change ward A people', async () => {
-    const list = await t.app.inject({ url: '/api/v1/people?q=lieu%20quoc%20binh', headers: { cookie: officerDX } });
+    const list = await t.app.inject({
+      url: '/api/v1/people?q=lieu%20quoc%20binh',
+      headers: { cookie: officerDX },
+    });
     expect(list.statusCode).toBe(200);
     expect(list.json().items).toEqual([]);
-    const detail = await t.app.inject({ url: `/api/v1/people/${t.ids.chairmanPersonId}`, headers: { cookie: officerDX } });
+    const detail = await t.app.inject({
+      url: `/api/v1/people/${t.ids.chairmanPersonId}`,
+      headers: { cookie: officerDX },
+    });
     expect(detail.statusCode).toBe(404);
-    const before = await t.database.query<{ n: number }>('select count(*)::int as n from ratings where person_id = $1', [t.ids.chairmanPersonId]);
+    const before = await t.database.query<{ n: number }>(
+      'select count(*)::int as n from ratings where person_id = $1',
+      [t.ids.chairmanPersonId],
+    );
     const write = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/people/${t.ids.chairmanPersonId}/ratings`,
@@ -66,17 +81,26 @@ describe.each(DRIVERS)('people and organizations API on %s', (driver) => {
       payload: { year: 2024, rating: 'not_completed' },
     });
     expect([403, 404]).toContain(write.statusCode);
-    const after = await t.database.query<{ n: number }>('select count(*)::int as n from ratings where person_id = $1', [t.ids.chairmanPersonId]);
+    const after = await t.database.query<{ n: number }>(
+      'select count(*)::int as n from ratings where person_id = $1',
+      [t.ids.chairmanPersonId],
+    );
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
   it('shows the 2023 structure for 2023 and the merged ward today', async () => {
     const longXuyen = await t.login('tdkt.longxuyen');
-    const then = await t.app.inject({ url: '/api/v1/org-units/tree?asOf=2023-12-26', headers: { cookie: longXuyen } });
+    const then = await t.app.inject({
+      url: '/api/v1/org-units/tree?asOf=2023-12-26',
+      headers: { cookie: longXuyen },
+    });
     const names = JSON.stringify(then.json());
     expect(names).toContain('Phường Mỹ Quý');
     expect(names).toContain('Khóm Đông Thạnh');
-    const now = await t.app.inject({ url: '/api/v1/org-units/tree?asOf=2026-01-01', headers: { cookie: longXuyen } });
+    const now = await t.app.inject({
+      url: '/api/v1/org-units/tree?asOf=2026-01-01',
+      headers: { cookie: longXuyen },
+    });
     const today = JSON.stringify(now.json());
     expect(today).toContain('Phường Long Xuyên');
     expect(today).not.toContain('Phường Mỹ Quý');
@@ -84,7 +108,10 @@ describe.each(DRIVERS)('people and organizations API on %s', (driver) => {
 
   it("lets the successor's users read a predecessor's people", async () => {
     const longXuyen = await t.login('tdkt.longxuyen');
-    const res = await t.app.inject({ url: `/api/v1/people/${t.ids.chairmanPersonId}`, headers: { cookie: longXuyen } });
+    const res = await t.app.inject({
+      url: `/api/v1/people/${t.ids.chairmanPersonId}`,
+      headers: { cookie: longXuyen },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.fullName).toBe('Liêu Quốc Bình');
@@ -95,7 +122,9 @@ describe.each(DRIVERS)('people and organizations API on %s', (driver) => {
   });
 
   it('records an audit row in the same transaction as a write', async () => {
-    const before = await t.database.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'person.rating'");
+    const before = await t.database.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where action = 'person.rating'",
+    );
     const res = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/people/${t.ids.advancedWorker2022[3]}/ratings`,
@@ -103,18 +132,96 @@ describe.each(DRIVERS)('people and organizations API on %s', (driver) => {
       payload: { year: 2025, rating: 'good' },
     });
     expect(res.statusCode).toBe(200);
-    const after = await t.database.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'person.rating'");
+    const after = await t.database.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where action = 'person.rating'",
+    );
     expect(after[0]!.n).toBe(before[0]!.n + 1);
+  });
+
+  it('renames a khóm keeping its history: the old name for earlier dates, the new one after', async () => {
+    const longXuyen = await t.login('tdkt.longxuyen');
+    // Units under the merged ward are closed since 2025; rename one of today's instead.
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/org-units',
+      headers: { cookie: longXuyen },
+      payload: {
+        code: 'LXW-K1',
+        name: 'Khóm Mỹ Thới',
+        kind: 'neighbourhood',
+        parentId: t.ids.longXuyen,
+        validFrom: '2025-07-01',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const oldId = created.json().id as string;
+    const renamed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/org-units/restructure',
+      headers: { cookie: longXuyen },
+      payload: {
+        kind: 'rename',
+        effectiveDate: '2026-01-01',
+        predecessorIds: [oldId],
+        successors: [
+          { code: 'LXW-K1B', name: 'Khóm Mỹ Thới 1', kind: 'neighbourhood', parentId: t.ids.longXuyen },
+        ],
+        legalBasis: 'Nghị quyết HĐND phường (minh họa)',
+      },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const detail = await t.app.inject({
+      url: `/api/v1/org-units/${renamed.json().successorIds[0]}`,
+      headers: { cookie: longXuyen },
+    });
+    expect(detail.json().predecessors.map((p: { name: string }) => p.name)).toEqual(['Khóm Mỹ Thới']);
+    expect(detail.json().history[0]).toMatchObject({ kind: 'rename', effectiveDate: '2026-01-01' });
+    const before = await t.app.inject({
+      url: '/api/v1/org-units/tree?asOf=2025-12-31',
+      headers: { cookie: longXuyen },
+    });
+    expect(JSON.stringify(before.json())).toContain('"Khóm Mỹ Thới"');
+    const after = await t.app.inject({
+      url: '/api/v1/org-units/tree?asOf=2026-01-02',
+      headers: { cookie: longXuyen },
+    });
+    expect(JSON.stringify(after.json())).not.toContain('"Khóm Mỹ Thới"');
+    expect(JSON.stringify(after.json())).toContain('Khóm Mỹ Thới 1');
+    // A ward officer of another ward cannot restructure Long Xuyên's units.
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/org-units/restructure',
+      headers: { cookie: officerDX },
+      payload: {
+        kind: 'rename',
+        effectiveDate: '2026-02-01',
+        predecessorIds: [renamed.json().successorIds[0]],
+        successors: [{ code: 'X', name: 'X', kind: 'neighbourhood', parentId: t.ids.longXuyen }],
+      },
+    });
+    expect([403, 404]).toContain(denied.statusCode);
   });
 
   it('locks an account for 15 minutes after five failed sign-ins', async () => {
     for (let i = 0; i < 4; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hoidong.myquy', password: 'sai-mat-khau' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'hoidong.myquy', password: 'sai-mat-khau' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hoidong.myquy', password: 'sai-mat-khau' } });
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'hoidong.myquy', password: 'sai-mat-khau' },
+    });
     expect(fifth.statusCode).toBe(423);
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hoidong.myquy', password: 'tdkt-demo-2023' } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'hoidong.myquy', password: 'tdkt-demo-2023' },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().message).toContain('phút');
   });

@@ -1,7 +1,11 @@
 import path from 'node:path';
 
-export const TEST_DIR = path.resolve(import.meta.dirname, '../../.tdkt-test');
-export const PG_TEMPLATE_DB = 'tdkt_test_template';
+/**
+ * Where this run's template databases live. Global setup makes a folder per run and passes it to
+ * the workers through the environment, so two runs side by side never read each other's files.
+ */
+export const TEST_DIR = process.env.TDKT_TEST_DIR ?? path.resolve(import.meta.dirname, '../../.tdkt-test');
+export const PG_TEMPLATE_DB = process.env.TDKT_PG_TEMPLATE ?? 'tdkt_test_template';
 
 export const isCi = process.env.CI === 'true' || process.env.CI === '1';
 
