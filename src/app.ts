@@ -30,6 +30,7 @@ import { fundRoutes } from './fund/index.ts';
 import { decisionsRoutes } from './decisions/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
+import { dashboardRoutes } from './reports/dashboard/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
 
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await decisionsRoutes(app, deps);
   await importRoutes(app, deps);
   await clustersRoutes(app, deps);
+  await dashboardRoutes(app, deps);
   await clustersRoutes(app, deps);
 
   if (existsSync(webDist)) {

@@ -39,6 +39,8 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   clusterId: (t, side) => (side === 'own' ? t.ids.clusterId : '00000000-0000-4000-8000-000000000000'),
   notificationId: () => '00000000-0000-4000-8000-000000000001',
   'templates:kind': () => 'people',
+  // Dashboards and statistics (issue 7): a statistical form code.
+  form: () => '0603',
   'imports:id': async (t, side, w) => {
     const { createImportJob } = await import('../../src/imports/index.ts');
     return createImportJob(t.database.db, {

@@ -1,0 +1,254 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
+import type { AwardCell } from './summarize.ts';
+
+/**
+ * Read-only SQL over other modules' tables (award_records, people, employments, nominations,
+ * registrations). Reports write nothing here. Every query takes the scope as an id array, so one
+ * plan serves a ward and a province.
+ */
+
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
+/**
+ * The reporting year of an award is the year its decision was signed (the 2023 report counts the
+ * LĐTT of 2022 decided in 2023); without a decision date, its own year. A decision is signed in
+ * the achievement year or the next, which keeps the (org_unit_id, year) index usable.
+ */
+export function decidedIn(year: number): SQL {
+  return sql`a.year between ${year - 1} and ${year}
+    and (case when a.decision_date is null then a.year = ${year}
+         else a.decision_date >= ${`${year}-01-01`}::date and a.decision_date < ${`${year + 1}-01-01`}::date end)`;
+}
+
+export const YEAR_BASIS =
+  'Tính theo năm ký quyết định khen thưởng (danh hiệu năm trước công nhận trong năm được tính vào năm công nhận); bản ghi không có ngày quyết định tính theo năm của danh hiệu.';
+
+type RawCell = {
+  org_unit_id: string;
+  award_code: string;
+  subject_kind: string;
+  field: string;
+  gender: string | null;
+  staff_category: string | null;
+  is_leader: boolean | null;
+  n: number | string;
+  amount: number | string;
+};
+
+/**
+ * The year's award records of a scope, each on the unit it belongs to. A person's record counts
+ * for the unit the person worked in on the decision date (employments keep that history: after
+ * the 2025 merge people, and records made then, point to the new ward); a record reaches the scope
+ * through that unit or through its issuer, and one issued by the scope for someone outside it
+ * stays on the issuer's line.
+ */
+export function scopedAwards(ids: readonly string[], yearFilter: SQL): SQL {
+  const scope = uuidArray(ids);
+  return sql`scoped as (
+    select a.*, case when coalesce(e.org_unit_id, a.org_unit_id) = any(${scope})
+                     then coalesce(e.org_unit_id, a.org_unit_id) else a.issuer_org_unit_id end as unit_id
+    from award_records a
+    left join lateral (
+      select e.org_unit_id from employments e
+      where a.person_id is not null and e.person_id = a.person_id
+        and e.start_date <= coalesce(a.decision_date, make_date(a.year, 12, 31))
+        and (e.end_date is null or e.end_date > coalesce(a.decision_date, make_date(a.year, 12, 31)))
+      order by e.start_date desc limit 1) e on true
+    where (a.org_unit_id = any(${scope}) or a.issuer_org_unit_id = any(${scope}))
+      and a.revoked_at is null and ${yearFilter}
+  )`;
+}
+
+export function awardCubeSql(ids: readonly string[], year: number): SQL {
+  return sql`with ${scopedAwards(ids, decidedIn(year))}
+    select a.unit_id as org_unit_id, a.award_code, a.subject_kind, coalesce(a.field, '') as field,
+      p.gender, p.staff_category, p.is_leader, count(*)::int as n, coalesce(sum(a.amount), 0)::float8 as amount
+    from scoped a left join people p on p.id = a.person_id
+    where a.unit_id = any(${uuidArray(ids)})
+    group by 1, 2, 3, 4, 5, 6, 7`;
+}
+
+export async function awardCube(db: DbOrTx, ids: readonly string[], year: number): Promise<AwardCell[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<RawCell>(db, awardCubeSql(ids, year));
+  return rows.map((r) => ({
+    orgUnitId: r.org_unit_id,
+    awardCode: r.award_code,
+    subjectKind: r.subject_kind,
+    field: r.field,
+    gender: r.gender,
+    staffCategory: r.staff_category,
+    isLeader: r.is_leader,
+    count: Number(r.n),
+    amount: Number(r.amount),
+  }));
+}
+
+export type TrendCell = {
+  year: number;
+  awardCode: string;
+  subjectKind: string;
+  count: number;
+  amount: number;
+};
+
+export function trendSql(ids: readonly string[], from: number, to: number): SQL {
+  return sql`with ${scopedAwards(ids, sql`a.year between ${from - 1} and ${to}`)}
+    select coalesce(extract(year from a.decision_date)::int, a.year) as y, a.award_code, a.subject_kind,
+      count(*)::int as n, coalesce(sum(a.amount), 0)::float8 as amount
+    from scoped a
+    where a.unit_id = any(${uuidArray(ids)})
+    group by 1, 2, 3`;
+}
+
+export async function trendCells(
+  db: DbOrTx,
+  ids: readonly string[],
+  from: number,
+  to: number,
+): Promise<TrendCell[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{
+    y: number;
+    award_code: string;
+    subject_kind: string;
+    n: number;
+    amount: number;
+  }>(db, trendSql(ids, from, to));
+  return rows
+    .map((r) => ({
+      year: Number(r.y),
+      awardCode: r.award_code,
+      subjectKind: r.subject_kind,
+      count: Number(r.n),
+      amount: Number(r.amount),
+    }))
+    .filter((r) => r.year >= from && r.year <= to);
+}
+
+export type StaffCell = { orgUnitId: string; people: number; women: number; leaders: number };
+
+/** People employed in each unit at some time during the year (employments keep history across merges). */
+export function staffSql(ids: readonly string[], year: number): SQL {
+  return sql`select e.org_unit_id, count(distinct e.person_id)::int as n,
+      count(distinct e.person_id) filter (where p.gender = 'female')::int as women,
+      count(distinct e.person_id) filter (where p.is_leader)::int as leaders
+    from employments e join people p on p.id = e.person_id
+    where e.org_unit_id = any(${uuidArray(ids)})
+      and e.start_date <= ${`${year}-12-31`}::date
+      and (e.end_date is null or e.end_date > ${`${year}-01-01`}::date)
+    group by 1`;
+}
+
+export async function staffCells(db: DbOrTx, ids: readonly string[], year: number): Promise<StaffCell[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{ org_unit_id: string; n: number; women: number; leaders: number }>(
+    db,
+    staffSql(ids, year),
+  );
+  return rows.map((r) => ({
+    orgUnitId: r.org_unit_id,
+    people: Number(r.n),
+    women: Number(r.women),
+    leaders: Number(r.leaders),
+  }));
+}
+
+/** Nominations proposed by each unit for the year (drafts are not proposals yet). */
+export function nominationCountSql(ids: readonly string[], year: number): SQL {
+  return sql`select n.org_unit_id, count(*)::int as n from nominations n
+    where n.org_unit_id = any(${uuidArray(ids)}) and n.year = ${year} and n.status <> 'draft'
+    group by 1`;
+}
+
+export async function nominationCounts(
+  db: DbOrTx,
+  ids: readonly string[],
+  year: number,
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ org_unit_id: string; n: number }>(db, nominationCountSql(ids, year));
+  return new Map(rows.map((r) => [r.org_unit_id, Number(r.n)]));
+}
+
+/**
+ * Registrations (đăng ký thi đua) belong to the emulation module, which is being built beside this
+ * one: the count is read from a table with `org_unit_id` and `year` whose name contains
+ * "registration" when one exists, and is null (shown as "chưa có số liệu") when none does.
+ */
+export async function registrationCounts(
+  db: DbOrTx,
+  ids: readonly string[],
+  year: number,
+): Promise<Map<string, number> | null> {
+  const tables = await queryRows<{ table_name: string }>(
+    db,
+    sql`select c.table_name from information_schema.columns c
+      where c.table_schema = current_schema() and c.table_name like '%registration%'
+        and c.column_name in ('org_unit_id', 'year')
+      group by c.table_name having count(*) = 2 order by c.table_name limit 1`,
+  );
+  const table = tables[0]?.table_name;
+  if (!table || !/^[a-z_]+$/.test(table) || ids.length === 0) return table ? new Map() : null;
+  const rows = await queryRows<{ org_unit_id: string; n: number }>(
+    db,
+    sql`select org_unit_id, count(*)::int as n from ${sql.identifier(table)}
+      where org_unit_id = any(${uuidArray(ids)}) and year = ${year} group by 1`,
+  );
+  return new Map(rows.map((r) => [r.org_unit_id, Number(r.n)]));
+}
+
+export type DrillFilter = {
+  awardCode?: string | undefined;
+  gender?: string | undefined;
+  staffCategory?: string | undefined;
+  field?: string | undefined;
+};
+
+export type DrillRecord = {
+  id: string;
+  subject_kind: string;
+  subject_name: string;
+  person_id: string | null;
+  org_unit_id: string;
+  unit_name: string;
+  award_code: string;
+  year: number;
+  decision_id: string | null;
+  decision_number: string | null;
+  decision_date: string | null;
+  amount: number | null;
+};
+
+export async function drillRecords(
+  db: DbOrTx,
+  ids: readonly string[],
+  year: number,
+  f: DrillFilter,
+  limit: number,
+): Promise<DrillRecord[]> {
+  if (ids.length === 0) return [];
+  const where: SQL[] = [sql`a.unit_id = any(${uuidArray(ids)})`];
+  if (f.awardCode) where.push(sql`a.award_code = ${f.awardCode}`);
+  if (f.gender) where.push(sql`p.gender = ${f.gender}`);
+  if (f.staffCategory) where.push(sql`p.staff_category = ${f.staffCategory}`);
+  if (f.field !== undefined) where.push(sql`coalesce(a.field, '') = ${f.field}`);
+  return queryRows<DrillRecord>(
+    db,
+    sql`with ${scopedAwards(ids, decidedIn(year))}
+      select a.id, a.subject_kind,
+        coalesce(p.full_name, h.head_name, u.name) as subject_name, a.person_id, a.unit_id as org_unit_id, u.name as unit_name,
+        a.award_code, a.year, a.decision_id, a.decision_number, a.decision_date::text as decision_date,
+        a.amount::float8 as amount
+      from scoped a
+      join org_units u on u.id = a.unit_id
+      left join people p on p.id = a.person_id
+      left join households h on h.id = a.household_id
+      where ${sql.join(where, sql` and `)}
+      order by a.award_code, u.name, subject_name, a.id
+      limit ${limit}`,
+  );
+}
