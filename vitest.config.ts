@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two cores run everything (DESIGN §6): unit tests in parallel threads, database and browser
-// tests in at most two forks, browser tests one file at a time.
+// Two cores run everything (DESIGN §6): unit tests in parallel threads, then database tests in
+// at most two forks, then browser tests one file at a time (groupOrder runs the groups in turn).
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
           pool: 'threads',
           testTimeout: 60_000,
         },
@@ -17,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['test/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           pool: 'forks',
           maxWorkers: 2,
           testTimeout: 120_000,
@@ -28,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
