@@ -30,6 +30,8 @@ import { fundRoutes } from './fund/index.ts';
 import { decisionsRoutes } from './decisions/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
+import { annualReportRoutes } from './reports/annual/index.ts';
+import { certificatesRoutes } from './certificates/index.ts';
 import { dashboardRoutes } from './reports/dashboard/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
 
@@ -155,6 +157,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await decisionsRoutes(app, deps);
   await importRoutes(app, deps);
   await clustersRoutes(app, deps);
+  await annualReportRoutes(app, deps);
+  await certificatesRoutes(app, deps);
   await dashboardRoutes(app, deps);
   await clustersRoutes(app, deps);
 

@@ -35,6 +35,9 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   // Clusters (issue 6): the demo 2023 cluster (Mỹ Quý is a member); no cluster of the other province.
   clusterId: (t, side) => (side === 'own' ? t.ids.clusterId : '00000000-0000-4000-8000-000000000000'),
   notificationId: () => '00000000-0000-4000-8000-000000000001',
+  // Certificates, documents (issue 5): a token and ids that exist nowhere.
+  token: () => 'AAAAAAAAAAAAAAAAAAAAAAAA',
+  blankId: () => '00000000-0000-4000-8000-0000000000e1',
   // Clusters (issue 6): the demo 2023 cluster (Mỹ Quý is a member); no cluster of the other province.
   clusterId: (t, side) => (side === 'own' ? t.ids.clusterId : '00000000-0000-4000-8000-000000000000'),
   notificationId: () => '00000000-0000-4000-8000-000000000001',
