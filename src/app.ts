@@ -21,6 +21,8 @@ import { AppError } from './platform/errors.ts';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
+import { privacyRoutes } from './platform/privacy/privacy.routes.ts';
+import { safeError, withLogRedaction } from './platform/privacy/log-redaction.ts';
 import { organizationsRoutes } from './organizations/index.ts';
 import { carryPeople, peopleRoutes } from './people/index.ts';
 import { emulationRoutes } from './emulation/index.ts';
@@ -56,7 +58,7 @@ export type BuildOptions = { logger?: FastifyServerOptions['logger'] };
  */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withLogRedaction(options.logger ?? false),
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
@@ -81,13 +83,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 429) {
-      return reply
-        .status(429)
-        .send({
-          code: 'RATE_LIMITED',
-          message: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
-          correlationId: req.id,
-        });
+      return reply.status(429).send({
+        code: 'RATE_LIMITED',
+        message: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+        correlationId: req.id,
+      });
     }
     if (status === 413) {
       return reply
@@ -99,17 +99,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         .status(status)
         .send({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.', correlationId: req.id });
     }
-    req.log.error(
-      { err: { message: err.message, code: (err as { code?: string }).code } },
-      'unhandled error',
-    );
-    return reply
-      .status(500)
-      .send({
-        code: 'INTERNAL',
-        message: 'Đã có lỗi xảy ra. Vui lòng thử lại hoặc báo mã lỗi này.',
-        correlationId: req.id,
-      });
+    req.log.error({ err: safeError(err) }, 'unhandled error');
+    return reply.status(500).send({
+      code: 'INTERNAL',
+      message: 'Đã có lỗi xảy ra. Vui lòng thử lại hoặc báo mã lỗi này.',
+      correlationId: req.id,
+    });
   });
 
   // Cookies are parsed by an onRequest hook, which must run before the access check's.
@@ -127,7 +122,17 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
   });
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  // Every multipart limit explicit: busboy's defaults bound neither parts nor field sizes.
+  await app.register(multipart, {
+    limits: {
+      fileSize: 20 * 1024 * 1024,
+      files: 1,
+      fields: 20,
+      parts: 25,
+      fieldSize: 100 * 1024,
+      headerPairs: 100,
+    },
+  });
   await app.register(swagger, {
     openapi: { info: { title: 'TĐKT API', version: '1.0.0' } },
     transform: jsonSchemaTransform,
@@ -148,6 +153,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   );
 
   await authRoutes(app, deps);
+  await privacyRoutes(app, deps);
   await organizationsRoutes(app, deps, [carryPeople]);
   await peopleRoutes(app, deps);
   await emulationRoutes(app, deps);

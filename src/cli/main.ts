@@ -11,6 +11,10 @@ Lệnh:
   tdkt user reset-password --username U --password P
   tdkt import --kind people|org_units|facts|awards --file F.xlsx --org CODE
   tdkt export --kind people --org CODE --out F.xlsx
+  tdkt verify-audit [--checkpoint F] [--json]  kiểm tra nhật ký kiểm toán (chuỗi băm, mốc đã ký)
+  tdkt audit-checkpoint              ký mốc kiểm tra các đầu chuỗi nhật ký
+  tdkt backup [--out F.tar.gz]       sao lưu cơ sở dữ liệu và tệp đính kèm
+  tdkt restore F.tar.gz [--check]    kiểm tra / khôi phục bản sao lưu vào hệ thống trống
   tdkt eligibility --input facts.json|xlsx [--decision-date YYYY-MM-DD] [--format json|xlsx] [--out F]
 `;
 
@@ -58,6 +62,22 @@ const commands: Record<string, Command> = {
   async export(argv) {
     const { runExportCommand } = await import('./import-export.ts');
     return runExportCommand(argv);
+  },
+  async 'verify-audit'(argv) {
+    const { runVerifyAuditCommand } = await import('./verify-audit.ts');
+    return runVerifyAuditCommand(argv);
+  },
+  async 'audit-checkpoint'() {
+    const { runAuditCheckpointCommand } = await import('./verify-audit.ts');
+    return runAuditCheckpointCommand();
+  },
+  async backup(argv) {
+    const { runBackupCommand } = await import('./backup.ts');
+    return runBackupCommand(argv);
+  },
+  async restore(argv) {
+    const { runRestoreCommand } = await import('./backup.ts');
+    return runRestoreCommand(argv);
   },
   async eligibility(argv) {
     const { runEligibilityCommand } = await import('./eligibility.ts');

@@ -9,6 +9,7 @@ import { countUsers, insertUser } from '../platform/auth/users.repository.ts';
 import { passwordProblem } from '../platform/auth/passwords.ts';
 import { DirectoryCache, orgUnits } from '../organizations/index.ts';
 import { buildApp } from '../app.ts';
+import { startTrustJobs } from '../platform/backup/schedule.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/index.ts';
 import { discardStaleImports } from '../imports/index.ts';
 
@@ -62,6 +63,7 @@ export async function start(options: StartOptions): Promise<number> {
     { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
   );
   const address = await app.listen({ port: config.port, host: config.host });
+  const trustJobs = startTrustJobs(database, config);
   const port = Number(new URL(address).port);
   if (database.lock) updateLockPort(database.lock, port);
 
@@ -76,6 +78,7 @@ export async function start(options: StartOptions): Promise<number> {
 
   const stop = async (signal: string) => {
     console.log(`\nNhận ${signal}, đang dừng…`);
+    trustJobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
