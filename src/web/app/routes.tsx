@@ -22,9 +22,11 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  DashboardOutlined,
   ClusterOutlined,
   IdcardOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import type { RoleCode } from '../../contracts/auth.ts';
@@ -82,11 +84,13 @@ export const IMPORTERS: readonly RoleCode[] = ['admin', 'officer'];
 
 // prettier-ignore
 export const PAGES: readonly PageRoute[] = [
+  page('dashboard', 'Tổng quan', <DashboardOutlined />, PEOPLE_READERS, () => import('../pages/dashboard/dashboard-page.tsx'), 'DashboardPage'),
   page('org-units', 'Cơ cấu tổ chức', <ApartmentOutlined />, 'authenticated', () => import('../pages/org-units/org-units-page.tsx'), 'OrgUnitsPage'),
   page('clusters', 'Cụm thi đua', <ClusterOutlined />, 'authenticated', () => import('../pages/clusters/clusters-page.tsx'), 'ClustersPage'),
   page('clusters/:id', 'Cụm thi đua năm', <ClusterOutlined />, 'authenticated', () => import('../pages/clusters/cluster-year-page.tsx'), 'ClusterYearPage', { menu: false }),
   page('people', 'Cán bộ', <TeamOutlined />, PEOPLE_READERS, () => import('../pages/people/people-page.tsx'), 'PeoplePage'),
   page('people/:id', 'Hồ sơ cán bộ', <TeamOutlined />, 'authenticated', () => import('../pages/people/person-page.tsx'), 'PersonPage', { menu: false }),
   page('me/record', 'Hồ sơ của tôi', <IdcardOutlined />, 'authenticated', () => import('../pages/people/my-record-page.tsx'), 'MyRecordPage', { visible: (s) => s.personId !== null }),
+  page('nominations', 'Đề nghị khen thưởng', <TrophyOutlined />, PEOPLE_READERS, () => import('../pages/nominations/nominations-page.tsx'), 'NominationsPage'),
   page('imports', 'Nhập dữ liệu', <UploadOutlined />, IMPORTERS, () => import('../pages/imports/import-page.tsx'), 'ImportPage'),
 ];
