@@ -18,6 +18,7 @@ import {
   RegistrationDto,
   RegistrationList,
   ReviewRegistration,
+  TargetDto,
 } from '../contracts/emulation.ts';
 import { assertCanRead } from '../platform/auth/access.ts';
 import type { Role } from '../platform/auth/roles.ts';
@@ -38,6 +39,7 @@ import {
   targetsOf,
   type MovementRecord,
   type RegistrationRecord,
+  type TargetWithProgress,
 } from './emulation.repository.ts';
 import {
   MOVEMENT_STATUS_LABELS,
@@ -76,6 +78,23 @@ function movementSummary(m: MovementRecord) {
   };
 }
 
+function targetDto(t: TargetWithProgress) {
+  const latest = t.progress.at(-1) ?? null;
+  const targetValue = Number(t.targetValue);
+  return {
+    id: t.id,
+    name: t.name,
+    measure: t.measure,
+    targetValue,
+    ownerOrgUnitId: t.ownerOrgUnitId,
+    ownerOrgUnitName: t.ownerOrgUnitName,
+    latestValue: latest?.value ?? null,
+    latestReportedOn: latest?.reportedOn ?? null,
+    share: targetShare(targetValue, latest?.value ?? null),
+    progress: t.progress,
+  };
+}
+
 async function movementDetail(ctx: RequestCtx, id: string) {
   const m = await getMovement(ctx.deps.database.db, id);
   if (!m) throw notFound('phong trào thi đua');
@@ -88,22 +107,7 @@ async function movementDetail(ctx: RequestCtx, id: string) {
     parentMovementId: m.parentMovementId,
     participantOrgUnitIds: m.participantOrgUnitIds as string[],
     reviewNote: m.reviewNote,
-    targets: targets.map((t) => {
-      const latest = t.progress.at(-1) ?? null;
-      const targetValue = Number(t.targetValue);
-      return {
-        id: t.id,
-        name: t.name,
-        measure: t.measure,
-        targetValue,
-        ownerOrgUnitId: t.ownerOrgUnitId,
-        ownerOrgUnitName: t.ownerOrgUnitName,
-        latestValue: latest?.value ?? null,
-        latestReportedOn: latest?.reportedOn ?? null,
-        share: targetShare(targetValue, latest?.value ?? null),
-        progress: t.progress,
-      };
-    }),
+    targets: targets.map(targetDto),
   };
 }
 
@@ -232,13 +236,17 @@ export async function emulationRoutes(app: FastifyInstance, deps: AppDeps): Prom
       schema: {
         params: z.object({ targetId: z.uuid() }),
         body: RecordProgress,
-        response: { 201: MovementDetail },
+        response: { 201: TargetDto },
       },
     },
     async (req, reply) => {
       const ctx = ctxOf(req, deps);
       const movementId = await recordTargetProgress(ctx, req.params.targetId, req.body);
-      return reply.status(201).send(await movementDetail(ctx, movementId));
+      const target = (await targetsOf(deps.database.db, movementId)).find(
+        (x) => x.id === req.params.targetId,
+      );
+      if (!target) throw notFound('chỉ tiêu');
+      return reply.status(201).send(targetDto(target));
     },
   );
 

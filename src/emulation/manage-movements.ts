@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { assertCanRead, assertCanWrite } from '../platform/auth/access.ts';
+import { assertCanRead, assertCanWrite, canWrite } from '../platform/auth/access.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import type { RequestCtx } from '../platform/http/context.ts';
@@ -125,9 +125,8 @@ export async function recordTargetProgress(
   const db = ctx.deps.database.db;
   const target = await getTarget(db, targetId);
   if (!target) throw notFound('chỉ tiêu');
-  assertCanRead(ctx.auth, target.orgUnitId, 'chỉ tiêu');
-  if (!ctx.auth.writeOrgIds.has(target.ownerOrgUnitId))
-    assertCanWrite(ctx.auth, target.orgUnitId, 'chỉ tiêu');
+  // The owning unit reports on its own target even when it cannot see the launching unit.
+  if (!canWrite(ctx.auth, target.ownerOrgUnitId)) assertCanWrite(ctx.auth, target.orgUnitId, 'chỉ tiêu');
   const m = await getMovement(db, target.movementId);
   if (!m || (m.status !== 'launched' && m.status !== 'in_progress' && m.status !== 'reviewed')) {
     throw conflict('Chỉ cập nhật tiến độ khi phong trào đang triển khai.', 'MOVEMENT.NOT_RUNNING');
