@@ -34,6 +34,7 @@ import { importRoutes } from './imports/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
 import { annualReportRoutes } from './reports/annual/index.ts';
 import { certificatesRoutes } from './certificates/index.ts';
+import { documentsRoutes } from './reports/documents/index.ts';
 import { dashboardRoutes } from './reports/dashboard/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
 
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await clustersRoutes(app, deps);
   await annualReportRoutes(app, deps);
   await certificatesRoutes(app, deps);
+  await documentsRoutes(app, deps);
   await dashboardRoutes(app, deps);
   await clustersRoutes(app, deps);
 

@@ -15,6 +15,9 @@ Lệnh:
   tdkt audit-checkpoint              ký mốc kiểm tra các đầu chuỗi nhật ký
   tdkt backup [--out F.tar.gz]       sao lưu cơ sở dữ liệu và tệp đính kèm
   tdkt restore F.tar.gz [--check]    kiểm tra / khôi phục bản sao lưu vào hệ thống trống
+  tdkt report annual --org CODE --year N --format docx|pdf --out F
+  tdkt certificates --decision ID --out F.pdf [--mode full|blank]
+  tdkt document decision|payment-list --decision ID --format docx|pdf --out F
   tdkt eligibility --input facts.json|xlsx [--decision-date YYYY-MM-DD] [--format json|xlsx] [--out F]
 `;
 
@@ -79,6 +82,9 @@ const commands: Record<string, Command> = {
     const { runRestoreCommand } = await import('./backup.ts');
     return runRestoreCommand(argv);
   },
+  report: async (argv) => (await import('./report.ts')).runReportCommand(argv),
+  certificates: async (argv) => (await import('./certificates.ts')).runCertificatesCommand(argv),
+  document: async (argv) => (await import('./document.ts')).runDocumentCommand(argv),
   async eligibility(argv) {
     const { runEligibilityCommand } = await import('./eligibility.ts');
     return runEligibilityCommand(argv);

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DocumentFormat } from '../../contracts/reports.ts';
+import { Uuid } from '../../contracts/common.ts';
+import { ctxOf } from '../../platform/http/request-ctx.ts';
+import type { AppDeps } from '../../platform/http/context.ts';
+import { renderDecisionDocument } from './decision-document-data.ts';
+
+const READERS = ['admin', 'officer', 'chairman', 'council_member', 'unit_head', 'superior_viewer'] as const;
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+export async function documentsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/documents/decisions/:decisionId',
+    {
+      config: { access: { roles: [...READERS], scope: 'org' } },
+      schema: {
+        params: z.object({ decisionId: Uuid }),
+        querystring: z.object({
+          kind: z.enum(['decision', 'payment-list']).default('decision'),
+          format: DocumentFormat.default('docx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { kind, format } = req.query;
+      const body = await renderDecisionDocument(ctxOf(req, deps), req.params.decisionId, kind, format);
+      return reply
+        .type(MIME[format])
+        .header('content-disposition', `attachment; filename="${kind}-${req.params.decisionId}.${format}"`)
+        .send(body);
+    },
+  );
+}

@@ -1,0 +1,14 @@
+// Documents pre-filled from data and rendered with the document engine (platform/documents).
+export { documentsRoutes } from './documents.routes.ts';
+export {
+  buildDecisionDocument,
+  buildPaymentList,
+  type AnnexLine,
+  type DecisionData,
+} from './decision-documents.ts';
+export {
+  decisionDocumentModel,
+  renderDecisionDocument,
+  type DecisionDocumentKind,
+} from './decision-document-data.ts';
+export { bodyNaming, type BodyNaming } from './issuing-body.ts';
