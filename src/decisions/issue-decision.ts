@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { FileStore } from '../platform/files/index.ts';
 import type { RequestCtx } from '../platform/http/context.ts';
 import { recordOfficeNumber, takeNextNumber } from '../platform/numbering/index.ts';
-import { markNominationsDecided } from '../nominations/index.ts';
+import { markNominationsDecidedBulk } from '../nominations/index.ts';
 import { defaultProvinceParameters, regimeFor, rewardAmount, isAwardCode } from '../rules/index.ts';
 import { fundCapRatioFor, postDecisionExpense, reverseRevokedRewards } from '../fund/index.ts';
 import {
@@ -174,7 +174,7 @@ export async function issueDecisionIn(
       decisionDate: input.decisionDate,
     });
     const nominationIds = await nominationIdsOf(tx, id);
-    if (nominationIds.length > 0) await markNominationsDecided(tx, env.actor, nominationIds, id);
+    if (nominationIds.length > 0) await markNominationsDecidedBulk(tx, env.actor, nominationIds, id);
     await postDecisionExpense(tx, env.capRatio, {
       orgUnitId: draft.orgUnitId,
       decisionId: id,

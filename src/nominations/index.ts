@@ -78,3 +78,4 @@ export function markNominationsDecided(
   return applyNominationActionToMany(tx, actor, ids, 'decide', { decisionId });
 }
 export { nominationsRoutes } from './nominations.routes.ts';
+export { markNominationsDecidedBulk } from './mark-decided-bulk.ts';
