@@ -22,6 +22,10 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileDoneOutlined,
+  HistoryOutlined,
   DashboardOutlined,
   ClusterOutlined,
   IdcardOutlined,
@@ -92,5 +96,11 @@ export const PAGES: readonly PageRoute[] = [
   page('people/:id', 'Hồ sơ cán bộ', <TeamOutlined />, 'authenticated', () => import('../pages/people/person-page.tsx'), 'PersonPage', { menu: false }),
   page('me/record', 'Hồ sơ của tôi', <IdcardOutlined />, 'authenticated', () => import('../pages/people/my-record-page.tsx'), 'MyRecordPage', { visible: (s) => s.personId !== null }),
   page('nominations', 'Đề nghị khen thưởng', <TrophyOutlined />, PEOPLE_READERS, () => import('../pages/nominations/nominations-page.tsx'), 'NominationsPage'),
+  page('council', 'Hội đồng TĐKT', <AuditOutlined />, ['admin', 'officer', 'chairman', 'council_member', 'superior_viewer'], () => import('../pages/council/council-page.tsx'), 'CouncilPage'),
+  page('council-sessions/:id', 'Phiên họp Hội đồng', <AuditOutlined />, ['admin', 'officer', 'chairman', 'council_member', 'superior_viewer'], () => import('../pages/council/session-page.tsx'), 'SessionPage', { menu: false }),
+  page('decisions', 'Quyết định khen thưởng', <FileDoneOutlined />, ['admin', 'officer', 'chairman', 'council_member', 'unit_head', 'superior_viewer'], () => import('../pages/decisions/decisions-page.tsx'), 'DecisionsPage'),
+  page('decisions/:id', 'Quyết định', <FileDoneOutlined />, ['admin', 'officer', 'chairman', 'council_member', 'unit_head', 'superior_viewer'], () => import('../pages/decisions/decision-page.tsx'), 'DecisionPage', { menu: false }),
+  page('award-history', 'Lịch sử khen thưởng', <HistoryOutlined />, PEOPLE_READERS, () => import('../pages/decisions/award-history-page.tsx'), 'AwardHistoryPage'),
+  page('fund', 'Quỹ thi đua, khen thưởng', <BankOutlined />, ['admin', 'officer', 'chairman', 'council_member', 'superior_viewer'], () => import('../pages/fund/fund-page.tsx'), 'FundPage'),
   page('imports', 'Nhập dữ liệu', <UploadOutlined />, IMPORTERS, () => import('../pages/imports/import-page.tsx'), 'ImportPage'),
 ];
