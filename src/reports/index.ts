@@ -1,0 +1,3 @@
+// Official documents (issue 5): the annual report and decision documents pre-filled from data.
+export { annualReportRoutes, renderAnnualReport, loadAnnualFacts, buildAnnualReport } from './annual/index.ts';
+export { documentsRoutes, decisionDocumentModel, buildDecisionDocument, buildPaymentList } from './documents/index.ts';
