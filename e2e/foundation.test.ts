@@ -41,7 +41,8 @@ describeBrowser('Foundation in the browser (Mỹ Quý officer)', () => {
     const { page } = h;
     await h.signIn(page, 'tdkt.myquy');
     expect(await page.getByTestId('current-unit').innerText()).toBe('Phường Mỹ Quý');
-    await page.getByRole('menuitem', { name: 'Cơ cấu tổ chức' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Cơ cấu tổ chức' }).click();
+    await page.waitForURL(/\/org-units/);
     // The ward closed on 01/07/2025; its officer sees its structure as of its last day by default.
     await page
       .getByRole('treeitem', { name: /Phường Mỹ Quý/ })
@@ -129,6 +130,8 @@ describeBrowser('Foundation in the browser (Mỹ Quý officer)', () => {
     const page = await h.newPage();
     await h.signIn(page, 'tdkt.longxuyen');
     expect(await page.getByTestId('current-unit').innerText()).toBe('Phường Long Xuyên');
+    await page.getByRole('menuitem', { name: 'Cơ cấu tổ chức' }).click();
+    await page.waitForURL(/\/org-units/);
     await page
       .getByRole('treeitem', { name: /Phường Long Xuyên/ })
       .first()

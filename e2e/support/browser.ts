@@ -48,7 +48,8 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ] as const;
 
-export const SCREENSHOT_DIR = path.join(TEST_DIR, 'screenshots');
+/** Outside the per-run test folder (removed after the run), so screenshots can be looked at. */
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../.tdkt-test/screenshots');
 
 /** CHROMIUM_PATH, else `command -v chromium` (Debian's package), else undefined. */
 export function findChromium(): string | undefined {

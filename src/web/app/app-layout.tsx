@@ -89,7 +89,7 @@ function AppLayout({ session }: { session: Session }) {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        width={220}
+        width={248}
         breakpoint="lg"
         theme="light"
         style={{ borderRight: '1px solid #f0f0f0' }}
