@@ -7,7 +7,14 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const report = '.vitest-report.json';
 rmSync(report, { force: true });
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
 
 if (!existsSync(report)) {
@@ -16,7 +23,9 @@ if (!existsSync(report)) {
 }
 const r = JSON.parse(readFileSync(report, 'utf8'));
 const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-const failedSuites = (r.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
+const failedSuites = (r.testResults ?? []).filter(
+  (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+).length;
 const failed = r.numFailedTests + failedSuites;
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 if (ci && skipped > 0) console.log(`CI: ${skipped} test(s) skipped — in CI nothing may be skipped.`);
