@@ -19,8 +19,9 @@ import { ArchiveFormatError, readTarGz, writeTarEnd, writeTarEntry } from './tar
 
 /**
  * Backup and restore of a whole instance (trust issue, item 2): every table of the database as
- * JSON lines (`row_to_json`, read back with `json_populate_recordset`, so PGlite 18 and
- * PostgreSQL 15 exchange backups where pg_dump across versions would not) plus the attachment
+ * JSON lines of each row's text form (`row::text`, read back with a cast to the table's row
+ * type, so PGlite 18 and PostgreSQL 15 exchange backups where pg_dump across versions would
+ * not) plus the attachment
  * files of `<dataDir>/files`, in one `.tar.gz` whose last entry, `manifest.json`, lists the
  * SHA-256 of every part. A truncated or damaged archive is refused before anything is written.
  */
@@ -109,12 +110,14 @@ export async function createBackup(
         const names = await listTables(tx);
         const tables: BackupManifest['tables'] = [];
         for (const name of names) {
+          // The record's own text form, one JSON string per line: it keeps what JSON would
+          // blur (a jsonb null apart from SQL NULL, every numeric digit, bytea).
           const rows = await queryRows<{ j: string }>(
             tx,
-            sql`select row_to_json(t)::text as j from ${sql.identifier(name)} t`,
+            sql`select _r::text as j from ${sql.identifier(name)} _r`,
           );
           const part = `db/${name}.jsonl`;
-          await add(part, Buffer.from(rows.map((r) => r.j).join('\n'), 'utf8'));
+          await add(part, Buffer.from(rows.map((r) => JSON.stringify(r.j)).join('\n'), 'utf8'));
           tables.push({ name, rows: rows.length, part });
         }
         return { tables, migrations: await listMigrations(tx) };
@@ -292,10 +295,14 @@ export async function restoreBackup(
           columns.map((c) => sql.identifier(c.column_name)),
           sql`, `,
         );
+        const fields = sql.join(
+          columns.map((c) => sql`(s.r).${sql.identifier(c.column_name)}`),
+          sql`, `,
+        );
         const json = `[${text.split('\n').join(',')}]`;
         await tx.execute(
           sql`insert into ${sql.identifier(name)} (${cols}) overriding system value
-              select ${cols} from json_populate_recordset(null::${sql.identifier(name)}, ${json}::json)`,
+              select ${fields} from (select x::${sql.identifier(name)} as r from json_array_elements_text(${json}::json) x) s`,
         );
       }
       // Sequences continue after the restored rows.
