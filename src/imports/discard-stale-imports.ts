@@ -20,7 +20,14 @@ export async function discardStaleImports(db: Db): Promise<number> {
       .set({
         status: 'failed',
         finishedAt: sql`now()`,
-        errors: sql`'[{"message":"Tiến trình nhập bị dừng giữa chừng; không có dòng nào được ghi."}]'::jsonb`,
+        errors: [
+          {
+            rowNumber: 0,
+            column: null,
+            header: null,
+            message: 'Tiến trình nhập bị dừng giữa chừng; không có dòng nào được ghi.',
+          },
+        ],
       })
       .where(inArray(importJobs.id, ids));
   });
