@@ -217,8 +217,12 @@ function AgendaItemCard({
             <Button size="large" block disabled={cast.isPending} onClick={() => confirmChoice('abstain')}>
               Không biểu quyết
             </Button>
-            <Button type="link" onClick={() => setRecusing(true)}>
-              Báo xung đột lợi ích (không tham gia bỏ phiếu)
+            <Button
+              type="link"
+              onClick={() => setRecusing(true)}
+              style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'center' }}
+            >
+              Báo xung đột lợi ích, không bỏ phiếu
             </Button>
           </Flex>
         )}

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeBrowser, openBrowserApp, type BrowserApp } from './support/browser.ts';
+
+type Json = Record<string, unknown>;
+
+/**
+ * A JSON call from inside the signed-in page, so the browser sends its own session cookie and
+ * same-origin headers, exactly as the web app does.
+ */
+async function api(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    },
+    { method, path, body },
+  );
+}
+
+/** Uploads a tiny PDF as one dossier part of a nomination. */
+async function attachPdf(page: Page, nominationId: string, part: string): Promise<number> {
+  return page.evaluate(
+    async ({ nominationId, part }) => {
+      const pdf =
+        '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+      const form = new FormData();
+      form.append('file', new Blob([pdf], { type: 'application/pdf' }), `${part}.pdf`);
+      const res = await fetch(`/api/v1/nominations/${nominationId}/attachments?part=${part}`, {
+        method: 'POST',
+        body: form,
+      });
+      return res.status;
+    },
+    { nominationId, part },
+  );
+}
+
+const rowsOf = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
+
+describeBrowser('The 2023 emulation year of Phường Mỹ Quý in the browser', () => {
+  let h: BrowserApp;
+
+  beforeAll(async () => {
+    h = await openBrowserApp();
+    await h.signIn(h.page, 'tdkt.myquy');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('recognizes 64 "Lao động tiên tiến" of 2022 by one decision, 12/QĐ-UBND, with 64 annex rows', async () => {
+    const { page } = h;
+    await page.goto(h.url('/decisions?year=2022'));
+    const rows = page.locator('.ant-table-row');
+    await rows.first().waitFor();
+    const ldtt = rows.filter({ hasText: 'Lao động tiên tiến' });
+    expect(await ldtt.count()).toBe(1);
+    const text = await ldtt.innerText();
+    expect(text).toContain('12/QĐ-UBND');
+    expect(text).toContain('64');
+    await ldtt.getByRole('link', { name: '12/QĐ-UBND' }).click();
+    await page.getByRole('heading', { name: 'Quyết định số 12/QĐ-UBND' }).waitFor();
+    await page.getByText('Danh sách kèm theo (64)').waitFor();
+    expect(await rowsOf(page, 'annex').count()).toBe(64);
+    expect(await page.getByTestId('total-in-words').innerText()).toMatch(/^Bằng chữ: [A-ZĐ].* đồng\.$/u);
+    await h.screenshot(page, 'decision-12-ldtt-2022');
+  });
+
+  it('shows the Giấy khen decisions 245 (12 collectives) and 246 (50 individuals) with their money', async () => {
+    const { page } = h;
+    await page.goto(h.url('/decisions?year=2023'));
+    const rows = page.locator('.ant-table-row');
+    await rows.filter({ hasText: '245/QĐ-UBND' }).waitFor();
+    const collective = await rows.filter({ hasText: '245/QĐ-UBND' }).innerText();
+    const individual = await rows.filter({ hasText: '246/QĐ-UBND' }).innerText();
+    expect(collective).toMatch(/12 tập thể/);
+    expect(individual).toMatch(/50 cá nhân/);
+    await h.screenshot(page, 'decisions-2023');
+
+    const list = await api(page, 'GET', `/api/v1/decisions?orgUnitId=${h.ids.myQuy}&year=2023`);
+    const decisions = list.body as unknown as {
+      id: string;
+      numberText: string | null;
+      itemCount: number;
+      totalAmount: number | null;
+    }[];
+    const d245 = decisions.find((d) => d.numberText === '245/QĐ-UBND')!;
+    const d246 = decisions.find((d) => d.numberText === '246/QĐ-UBND')!;
+    expect([d245.itemCount, d246.itemCount]).toEqual([12, 50]);
+
+    for (const [d, count] of [
+      [d245, 12],
+      [d246, 50],
+    ] as const) {
+      await page.goto(h.url(`/decisions/${d.id}`));
+      await page.getByText(`Danh sách kèm theo (${count})`).waitFor();
+      expect(await rowsOf(page, 'annex').count()).toBe(count);
+      const onScreen = await page.getByTestId('decision-total').innerText();
+      expect(onScreen).toBe(`${(d.totalAmount ?? 0).toLocaleString('de-DE')} đ`);
+    }
+  });
+
+  it('shows the December council session: 6 of 7 present, 62 items tallied', async () => {
+    const { page } = h;
+    await page.goto(h.url('/council?year=2023'));
+    await page.getByRole('link', { name: 'Phiên họp xét khen thưởng năm 2023' }).click();
+    await page.getByTestId('agenda').waitFor();
+    expect(await page.getByTestId('present-count').innerText()).toBe('6');
+    expect(await page.getByTestId('agenda-item').count()).toBe(62);
+    expect(await page.getByTestId('tally').count()).toBe(62);
+    expect(await page.getByTestId('tally').first().innerText()).toContain('Được thông qua');
+  });
+
+  it('shows the 2023 fund with the Giấy khen money posted and the 62 rewards unpaid', async () => {
+    const { page } = h;
+    const list = await api(page, 'GET', `/api/v1/decisions?orgUnitId=${h.ids.myQuy}&year=2023`);
+    const giayKhen = (list.body as unknown as { numberText: string | null; totalAmount: number | null }[])
+      .filter((d) => d.numberText === '245/QĐ-UBND' || d.numberText === '246/QĐ-UBND')
+      .reduce((sum, d) => sum + (d.totalAmount ?? 0), 0);
+    expect(giayKhen).toBeGreaterThan(0);
+
+    await page.goto(h.url('/fund?year=2023'));
+    await page.getByTestId('fund-position').waitFor();
+    await page.getByText('Tiền thưởng chưa chi (62)').waitFor();
+    expect(await rowsOf(page, 'unpaid').count()).toBe(62);
+    expect(await page.getByTestId('unpaid-total').innerText()).toBe(`${giayKhen.toLocaleString('de-DE')} đ`);
+    // Each Giấy khen decision is posted to the fund as an expense, the 2022 LĐTT money paid in February.
+    const entries = page.locator('.ant-table-row').filter({ hasText: 'Chi thưởng theo quyết định' });
+    expect(await entries.filter({ hasText: '245/QĐ-UBND' }).count()).toBe(1);
+    expect(await entries.filter({ hasText: '246/QĐ-UBND' }).count()).toBe(1);
+    await page.getByText('Các quyết định đã vượt phần quỹ dành chi thưởng').waitFor();
+    await h.screenshot(page, 'fund-2023');
+  });
+
+  it('lets hoidong.myquy cast a secret ballot on a phone and shows only "Đã bỏ phiếu"', async () => {
+    const { page } = h;
+    // An accepted nomination: created, dossier attached, submitted and accepted through the API.
+    let nominationId = '';
+    const refused: string[] = [];
+    // A collective: the officials' current records belong to Phường Long Xuyên since the 2025 merge.
+    for (const unitId of Object.values(h.ids.myQuyUnits).reverse()) {
+      const created = await api(page, 'POST', '/api/v1/nominations', {
+        orgUnitId: unitId,
+        year: 2023,
+        kind: 'unexpected',
+        subjectKind: 'collective',
+        subjectOrgUnitId: unitId,
+        awardCode: 'commune_certificate_of_merit',
+        achievementSummary: 'Có thành tích đột xuất trong phòng chống thiên tai năm 2023.',
+      });
+      if (created.status !== 201) {
+        refused.push(`${created.status} ${String(created.body.message)}`);
+        continue;
+      }
+      const id = created.body.id as string;
+      expect(await attachPdf(page, id, 'proposal_letter')).toBe(201);
+      expect(await attachPdf(page, id, 'summary_report')).toBe(201);
+      const submitted = await api(page, 'POST', `/api/v1/nominations/${id}/submit`, {
+        expectedStatus: 'draft',
+      });
+      if (submitted.status !== 200) {
+        refused.push(`${submitted.status} ${String(submitted.body.message)}`);
+        continue;
+      }
+      const accepted = await api(page, 'POST', `/api/v1/nominations/${id}/accept`, {
+        expectedStatus: 'submitted',
+      });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      nominationId = id;
+      break;
+    }
+    expect(nominationId, refused.slice(0, 3).join(' | ')).not.toBe('');
+
+    const council = await api(page, 'GET', `/api/v1/councils/${h.ids.myQuy}/2023`);
+    const memberIds = (council.body.members as { id: string }[]).map((m) => m.id);
+    const session = await api(page, 'POST', `/api/v1/councils/${h.ids.myQuy}/2023/sessions`, {
+      title: 'Phiên họp xét khen thưởng đột xuất',
+      heldOn: '2023-12-28',
+    });
+    expect(session.status, JSON.stringify(session.body)).toBe(200);
+    const sessionId = session.body.id as string;
+    const attendance = await api(page, 'PUT', `/api/v1/council-sessions/${sessionId}/attendance`, {
+      presentMemberIds: memberIds,
+    });
+    expect(attendance.body.quorumMet).toBe(true);
+    const agenda = await api(page, 'POST', `/api/v1/council-sessions/${sessionId}/agenda`, {
+      nominationIds: [nominationId],
+    });
+    expect(agenda.status, JSON.stringify(agenda.body)).toBe(200);
+    const itemId = (agenda.body.items as { id: string }[])[0]!.id;
+    expect((await api(page, 'POST', `/api/v1/council-items/${itemId}/open`)).status).toBe(200);
+
+    const phone = await h.newPage();
+    await phone.setViewportSize({ width: 375, height: 740 });
+    await h.signIn(phone, 'hoidong.myquy');
+    await phone.goto(h.url(`/council-sessions/${sessionId}`));
+    const item = phone.getByTestId('agenda-item').first();
+    await item.getByText('Đang bỏ phiếu').waitFor();
+    const agree = item.getByRole('button', { name: 'Đồng ý', exact: true });
+    await agree.waitFor();
+    // The buttons fit the phone's width: nothing to scroll sideways to reach them.
+    const box = await agree.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
+    await h.screenshot(phone, 'ballot-phone-before');
+    await agree.click();
+    await phone.getByRole('dialog').getByRole('button', { name: 'Bỏ phiếu' }).click();
+    await item.getByTestId('voted').waitFor();
+    expect(await item.getByTestId('voted').innerText()).toContain('Đã bỏ phiếu');
+    // Nobody's choice is shown while voting is open, not even the voter's own.
+    const text = await item.innerText();
+    expect(text).not.toMatch(/Đồng ý:|Không đồng ý:/);
+    expect(await item.getByRole('button', { name: 'Đồng ý', exact: true }).count()).toBe(0);
+    expect(await item.getByTestId('ballots-cast').innerText()).toBe('1');
+    await h.screenshot(phone, 'ballot-phone');
+
+    // The officer closes voting; the tally appears for everyone, still without names.
+    await page.goto(h.url(`/council-sessions/${sessionId}`));
+    await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc và kiểm phiếu' }).click();
+    const tally = page.getByTestId('tally');
+    await tally.waitFor();
+    expect(await tally.innerText()).toContain('Đồng ý: 1');
+  });
+
+  it('raised no page or console errors along the way', () => {
+    expect(h.pageErrors).toEqual([]);
+  });
+});
