@@ -84,7 +84,8 @@ export function nominationWhere(f: NominationFilter): SQL {
   if (f.orgUnitIds) where.push(sql`n.org_unit_id = any(${uuidArray(f.orgUnitIds)})`);
   if (f.bodyOrgUnitId) where.push(sql`n.body_org_unit_id = ${f.bodyOrgUnitId}`);
   if (f.year !== undefined) where.push(sql`n.year = ${f.year}`);
-  if (f.statuses && f.statuses.length > 0) {
+  if (f.statuses && f.statuses.length === 1) where.push(sql`n.status = ${f.statuses[0]}`);
+  else if (f.statuses && f.statuses.length > 1) {
     where.push(sql`n.status = any(${`{${f.statuses.join(',')}}`}::text[])`);
   }
   if (f.kind) where.push(sql`n.kind = ${f.kind}`);

@@ -18,7 +18,7 @@ import {
   UpdateNomination,
 } from '../contracts/nominations.ts';
 import { Ok } from '../contracts/common.ts';
-import { assertCanRead, hasAnyRole } from '../platform/auth/access.ts';
+import { assertCanRead, canRead, hasAnyRole } from '../platform/auth/access.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { invalid, notFound } from '../platform/errors.ts';
 import { MAX_ATTACHMENT_BYTES } from '../platform/files/index.ts';
@@ -199,7 +199,10 @@ export async function nominationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     async (req) => {
       const ctx = ctxOf(req, deps);
       const q = req.query;
-      let orgUnitIds = [...ctx.auth.readOrgIds];
+      // Whoever reads a body reads every nomination it receives: the filter on the body alone
+      // then lets the (body, year, status, sort key) index serve the page.
+      let orgUnitIds: string[] | undefined =
+        q.bodyOrgUnitId && canRead(ctx.auth, q.bodyOrgUnitId) ? undefined : [...ctx.auth.readOrgIds];
       if (q.orgUnitId) {
         assertCanRead(ctx.auth, q.orgUnitId, 'đơn vị');
         const directory = await deps.directory.get();
