@@ -52,8 +52,8 @@ describe('access matrix', () => {
     const userId = userIds.get(role)!;
     const hash = createHash('sha256').update(token).digest('hex');
     await t.database.db.execute(
-      sql`insert into sessions (token_hash, user_id, verified_at) values (${hash}, ${userId}, now())
-          on conflict (token_hash) do update set last_seen_at = now(), verified_at = now()`,
+      sql`insert into sessions (token_hash, user_id, verified_at, reauthenticated_at) values (${hash}, ${userId}, now(), now())
+          on conflict (token_hash) do update set last_seen_at = now(), verified_at = now(), reauthenticated_at = now()`,
     );
     return `tdkt_session=${token}`;
   }

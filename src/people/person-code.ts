@@ -6,8 +6,9 @@ export async function nextPersonCode(db: DbOrTx, provinceCode: string): Promise<
   const prefix = `${provinceCode}-`;
   const rows = await queryRows<{ n: number | string }>(
     db,
-    sql`select coalesce(max(substring(code from ${prefix.length + 1})::int), 0) + 1 as n
-          from people where code like ${`${prefix}%`} and substring(code from ${prefix.length + 1}) ~ '^[0-9]+$'`,
+    // The position must be typed int: substring(text from text) is the regular-expression form.
+    sql`select coalesce(max(substring(code from ${prefix.length + 1}::int)::int), 0) + 1 as n
+          from people where code like ${`${prefix}%`}::text and substring(code from ${prefix.length + 1}::int) ~ '^[0-9]+$'`,
   );
   const n = Number(rows[0]?.n ?? 1);
   return `${prefix}${String(n).padStart(6, '0')}`;

@@ -38,12 +38,14 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   // Certificates, documents (issue 5): a token and ids that exist nowhere.
   token: () => 'AAAAAAAAAAAAAAAAAAAAAAAA',
   blankId: () => '00000000-0000-4000-8000-0000000000e1',
-  // Clusters (issue 6): the demo 2023 cluster (Mỹ Quý is a member); no cluster of the other province.
-  clusterId: (t, side) => (side === 'own' ? t.ids.clusterId : '00000000-0000-4000-8000-000000000000'),
-  notificationId: () => '00000000-0000-4000-8000-000000000001',
   'templates:kind': () => 'people',
+  // Inspections (issue 7, item 4): ids that exist nowhere; the API test covers real rows.
+  inspectionId: () => '00000000-0000-4000-8000-0000000000f1',
+  taskId: () => '00000000-0000-4000-8000-0000000000f2',
   // Dashboards and statistics (issue 7): a statistical form code.
   form: () => '0603',
+  // Trust (issue 8): a retention record type (admin-only, not org-scoped).
+  recordType: () => 'sessions',
   'imports:id': async (t, side, w) => {
     const { createImportJob } = await import('../../src/imports/index.ts');
     return createImportJob(t.database.db, {
