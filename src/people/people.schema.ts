@@ -57,7 +57,12 @@ export const employments = pgTable(
     endDate: date('end_date'),
     note: text('note'),
   },
-  (t) => [index('employments_person').on(t.personId), index('employments_org').on(t.orgUnitId)],
+  (t) => [
+    index('employments_person').on(t.personId),
+    index('employments_org').on(t.orgUnitId),
+    // The unit a person worked in on a date (dashboards, per award record): newest post first.
+    index('employments_person_start').on(t.personId, t.startDate),
+  ],
 );
 
 export const households = pgTable(

@@ -47,18 +47,26 @@ type RawCell = {
  */
 export function scopedAwards(ids: readonly string[], yearFilter: SQL): SQL {
   const scope = uuidArray(ids);
+  // The OR of "own unit or issuer" is split into two disjoint branches (org_unit_id is never
+  // null) so each one uses its own (unit, year) index; the unit on the decision date is looked up
+  // once per record through employments_person_start (newest post first, no sort).
   return sql`scoped as (
     select a.*, case when coalesce(e.org_unit_id, a.org_unit_id) = any(${scope})
                      then coalesce(e.org_unit_id, a.org_unit_id) else a.issuer_org_unit_id end as unit_id
-    from award_records a
+    from (
+      select a.* from award_records a
+      where a.org_unit_id = any(${scope}) and a.revoked_at is null and ${yearFilter}
+      union all
+      select a.* from award_records a
+      where a.issuer_org_unit_id = any(${scope}) and not (a.org_unit_id = any(${scope}))
+        and a.revoked_at is null and ${yearFilter}
+    ) a
     left join lateral (
       select e.org_unit_id from employments e
       where a.person_id is not null and e.person_id = a.person_id
         and e.start_date <= coalesce(a.decision_date, make_date(a.year, 12, 31))
         and (e.end_date is null or e.end_date > coalesce(a.decision_date, make_date(a.year, 12, 31)))
       order by e.start_date desc limit 1) e on true
-    where (a.org_unit_id = any(${scope}) or a.issuer_org_unit_id = any(${scope}))
-      and a.revoked_at is null and ${yearFilter}
   )`;
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "employments_person_start" ON "employments" USING btree ("person_id","start_date");
