@@ -36,6 +36,7 @@ import { annualReportRoutes } from './reports/annual/index.ts';
 import { certificatesRoutes } from './certificates/index.ts';
 import { documentsRoutes } from './reports/documents/index.ts';
 import { dashboardRoutes } from './reports/dashboard/index.ts';
+import { inspectionsRoutes } from './inspections/index.ts';
 
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 
@@ -83,13 +84,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 429) {
-      return reply
-        .status(429)
-        .send({
-          code: 'RATE_LIMITED',
-          message: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
-          correlationId: req.id,
-        });
+      return reply.status(429).send({
+        code: 'RATE_LIMITED',
+        message: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+        correlationId: req.id,
+      });
     }
     if (status === 413) {
       return reply
@@ -102,13 +101,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         .send({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.', correlationId: req.id });
     }
     req.log.error({ err: safeError(err) }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({
-        code: 'INTERNAL',
-        message: 'Đã có lỗi xảy ra. Vui lòng thử lại hoặc báo mã lỗi này.',
-        correlationId: req.id,
-      });
+    return reply.status(500).send({
+      code: 'INTERNAL',
+      message: 'Đã có lỗi xảy ra. Vui lòng thử lại hoặc báo mã lỗi này.',
+      correlationId: req.id,
+    });
   });
 
   // Cookies are parsed by an onRequest hook, which must run before the access check's.
@@ -128,7 +125,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(rateLimit, { global: false });
   // Every multipart limit explicit: busboy's defaults bound neither parts nor field sizes.
   await app.register(multipart, {
-    limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20, parts: 25, fieldSize: 100 * 1024, headerPairs: 100 },
+    limits: {
+      fileSize: 20 * 1024 * 1024,
+      files: 1,
+      fields: 20,
+      parts: 25,
+      fieldSize: 100 * 1024,
+      headerPairs: 100,
+    },
   });
   await app.register(swagger, {
     openapi: { info: { title: 'TĐKT API', version: '1.0.0' } },
@@ -164,6 +168,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await certificatesRoutes(app, deps);
   await documentsRoutes(app, deps);
   await dashboardRoutes(app, deps);
+  await inspectionsRoutes(app, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
