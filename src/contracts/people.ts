@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { IsoDate, Text } from './common.ts';
 
 export const Gender = z.enum(['male', 'female']);
-export const StaffCategory = z.enum(['cadre', 'civil_servant', 'public_employee', 'part_time_official', 'worker']);
+export const StaffCategory = z.enum([
+  'cadre',
+  'civil_servant',
+  'public_employee',
+  'part_time_official',
+  'worker',
+]);
 export const RatingCode = z.enum(['excellent', 'good', 'completed', 'not_completed']);
 
 export const PersonListQuery = z.object({

@@ -1,9 +1,70 @@
 /** Deterministic, realistic Vietnamese names for demo data and tests (invented people). */
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Trương', 'Phan', 'Châu', 'Lâm', 'Tô'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Huỳnh',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Trương',
+  'Phan',
+  'Châu',
+  'Lâm',
+  'Tô',
+];
 const MIDDLE_M = ['Văn', 'Hữu', 'Minh', 'Quốc', 'Thanh', 'Công', 'Đức', 'Hoàng', 'Tấn', 'Phước'];
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Kim', 'Thanh', 'Mỹ', 'Bích', 'Hồng', 'Diễm', 'Phương'];
-const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hiếu', 'Khang', 'Lộc', 'Minh', 'Nghĩa', 'Phúc', 'Quang', 'Sơn', 'Tài', 'Thắng', 'Toàn', 'Trí', 'Tuấn', 'Vinh'];
-const GIVEN_F = ['Anh', 'Ánh', 'Châu', 'Diễm', 'Giang', 'Hằng', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Ngân', 'Nhung', 'Oanh', 'Phượng', 'Quyên', 'Thảo', 'Trang', 'Uyên', 'Yến'];
+const GIVEN_M = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Hải',
+  'Hiếu',
+  'Khang',
+  'Lộc',
+  'Minh',
+  'Nghĩa',
+  'Phúc',
+  'Quang',
+  'Sơn',
+  'Tài',
+  'Thắng',
+  'Toàn',
+  'Trí',
+  'Tuấn',
+  'Vinh',
+];
+const GIVEN_F = [
+  'Anh',
+  'Ánh',
+  'Châu',
+  'Diễm',
+  'Giang',
+  'Hằng',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Ngân',
+  'Nhung',
+  'Oanh',
+  'Phượng',
+  'Quyên',
+  'Thảo',
+  'Trang',
+  'Uyên',
+  'Yến',
+];
 
 /** A small deterministic PRNG (mulberry32), so demo data is identical on every machine. */
 export function prng(seed: number): () => number {
