@@ -1,40 +1,73 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DirectoryCache } from '../organizations/index.ts';
-import { decisionDocumentModel } from '../reports/index.ts';
+import { councilDocumentModel, decisionDocumentModel } from '../reports/index.ts';
 import { renderDocx, renderPdf } from '../platform/documents/index.ts';
 import { loadConfig } from '../platform/config.ts';
+import type { AppDeps, RequestCtx } from '../platform/http/context.ts';
 import { openForCli } from './open.ts';
 
-const KINDS = ['decision', 'payment-list'] as const;
+const DECISION_KINDS = ['decision', 'payment-list'] as const;
+const SESSION_KINDS = ['council-minutes', 'vote-count'] as const;
+const KINDS = [...DECISION_KINDS, ...SESSION_KINDS] as const;
 
-/** `tdkt document decision|payment-list --decision <id> --format docx|pdf --out <file>`. */
+/**
+ * The operator at the server's console reads every body's data (as the backup does); use cases
+ * that take a request context get one that may read all org units and write none.
+ */
+async function consoleCtx(deps: AppDeps): Promise<RequestCtx> {
+  const directory = await deps.directory.get();
+  const all = new Set(directory.units.keys());
+  return {
+    deps,
+    auth: {
+      userId: '00000000-0000-0000-0000-000000000000',
+      username: 'console',
+      displayName: 'Dòng lệnh',
+      roles: ['admin'],
+      orgUnitId: '',
+      personId: null,
+      readOrgIds: all,
+      writeOrgIds: new Set(),
+      secondFactor: true,
+      sessionTokenHash: '',
+    },
+    actor: { userId: null, name: 'tdkt document' },
+  };
+}
+
+const USAGE = [
+  `Dùng: tdkt document ${DECISION_KINDS.join('|')} --decision MÃ_QUYẾT_ĐỊNH --format docx|pdf --out TỆP`,
+  `      tdkt document ${SESSION_KINDS.join('|')} --session MÃ_PHIÊN_HỌP --format docx|pdf --out TỆP`,
+].join('\n');
+
+/** `tdkt document <kind> --decision|--session <id> --format docx|pdf --out <file>`. */
 export async function runDocumentCommand(argv: string[]): Promise<number> {
   const [kind, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
     options: {
       decision: { type: 'string' },
+      session: { type: 'string' },
       format: { type: 'string', default: 'docx' },
       out: { type: 'string' },
     },
   });
   const format = values.format;
-  const known = KINDS.find((k) => k === kind);
-  if (!known || !values.decision || !values.out || (format !== 'docx' && format !== 'pdf')) {
-    console.error(
-      `Dùng: tdkt document ${KINDS.join('|')} --decision MÃ_QUYẾT_ĐỊNH --format docx|pdf --out TỆP`,
-    );
+  const decisionKind = DECISION_KINDS.find((k) => k === kind);
+  const sessionKind = SESSION_KINDS.find((k) => k === kind);
+  const id = decisionKind ? values.decision : sessionKind ? values.session : undefined;
+  if (!KINDS.some((k) => k === kind) || !id || !values.out || (format !== 'docx' && format !== 'pdf')) {
+    console.error(USAGE);
     return 2;
   }
   const config = loadConfig();
   const database = await openForCli(config);
   try {
-    const model = await decisionDocumentModel(
-      { config, database, directory: new DirectoryCache(database.db) },
-      values.decision,
-      known,
-    );
+    const deps = { config, database, directory: new DirectoryCache(database.db) };
+    const model = decisionKind
+      ? await decisionDocumentModel(deps, id, decisionKind)
+      : await councilDocumentModel(await consoleCtx(deps), id, sessionKind!);
     writeFileSync(values.out, format === 'pdf' ? await renderPdf(model) : await renderDocx(model));
     console.log(`Đã ghi ${values.out}.`);
     return 0;

@@ -1,3 +1,14 @@
 // Official documents (issue 5): the annual report and decision documents pre-filled from data.
-export { annualReportRoutes, renderAnnualReport, loadAnnualFacts, buildAnnualReport } from './annual/index.ts';
-export { documentsRoutes, decisionDocumentModel, buildDecisionDocument, buildPaymentList } from './documents/index.ts';
+export {
+  annualReportRoutes,
+  renderAnnualReport,
+  loadAnnualFacts,
+  buildAnnualReport,
+} from './annual/index.ts';
+export {
+  documentsRoutes,
+  decisionDocumentModel,
+  buildDecisionDocument,
+  buildPaymentList,
+  councilDocumentModel,
+} from './documents/index.ts';

@@ -6,6 +6,7 @@ import { Uuid } from '../../contracts/common.ts';
 import { ctxOf } from '../../platform/http/request-ctx.ts';
 import type { AppDeps } from '../../platform/http/context.ts';
 import { renderDecisionDocument } from './decision-document-data.ts';
+import { renderCouncilDocument } from './council-document-data.ts';
 
 const READERS = ['admin', 'officer', 'chairman', 'council_member', 'unit_head', 'superior_viewer'] as const;
 const MIME = {
@@ -33,6 +34,27 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps): Prom
       return reply
         .type(MIME[format])
         .header('content-disposition', `attachment; filename="${kind}-${req.params.decisionId}.${format}"`)
+        .send(body);
+    },
+  );
+  r.get(
+    '/api/v1/documents/council-sessions/:sessionId',
+    {
+      config: { access: { roles: [...READERS], scope: 'org' } },
+      schema: {
+        params: z.object({ sessionId: Uuid }),
+        querystring: z.object({
+          kind: z.enum(['council-minutes', 'vote-count']).default('council-minutes'),
+          format: DocumentFormat.default('docx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { kind, format } = req.query;
+      const body = await renderCouncilDocument(ctxOf(req, deps), req.params.sessionId, kind, format);
+      return reply
+        .type(MIME[format])
+        .header('content-disposition', `attachment; filename="${kind}-${req.params.sessionId}.${format}"`)
         .send(body);
     },
   );

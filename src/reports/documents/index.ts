@@ -12,3 +12,5 @@ export {
   type DecisionDocumentKind,
 } from './decision-document-data.ts';
 export { bodyNaming, type BodyNaming } from './issuing-body.ts';
+export { buildCouncilMinutes, buildVoteCountRecord, type CouncilDocumentKind } from './council-documents.ts';
+export { councilDocumentModel, renderCouncilDocument } from './council-document-data.ts';

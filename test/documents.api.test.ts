@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRIVERS, openTestApp, type TestApp } from './support/test-app.ts';
+import { docxParagraphs, readZipEntry } from '../src/platform/documents/testing/zip-reader.ts';
+import { SKIP_WITHOUT_POPPLER, pdfText } from '../src/platform/documents/testing/poppler.ts';
+
+function docxText(body: Buffer): string {
+  return docxParagraphs(readZipEntry(body, 'word/document.xml')!).join('\n');
+}
+
+describe.each(DRIVERS)('documents from data on %s', (driver) => {
+  let t: TestApp;
+  let cookie: string;
+  let sessionId: string;
+  beforeAll(async () => {
+    t = await openTestApp(driver);
+    cookie = await t.login('tdkt.myquy');
+    const council = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/councils/${t.ids.myQuy}/2023`,
+      headers: { cookie },
+    });
+    const sessions = (council.json() as { sessions: { id: string }[] }).sessions;
+    sessionId = sessions[0]!.id;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const url = (kind: string, format = 'docx') =>
+    `/api/v1/documents/council-sessions/${sessionId}?kind=${kind}&format=${format}`;
+
+  it('writes the minutes of the December 2023 session with attendance, the 62 tallies and the conclusion', async () => {
+    const res = await t.app.inject({ method: 'GET', url: url('council-minutes'), headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = docxText(res.rawPayload);
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG PHƯỜNG MỸ QUÝ NĂM 2023');
+    expect(text).toContain('Vào ngày 20/12/2023, tại Hội trường UBND phường Mỹ Quý');
+    expect(text).toContain('Hội đồng có 7 thành viên; có mặt 6 thành viên, vắng 1 thành viên.');
+    expect(text).toContain('Hội đồng xem xét 62 hồ sơ đề nghị khen thưởng');
+    expect(text).toContain('tặng Giấy khen cho 12 tập thể và 50 cá nhân');
+    expect(text).toContain('TM. HỘI ĐỒNG');
+    expect(text).toContain('Liêu Quốc Bình');
+  });
+
+  it.skipIf(SKIP_WITHOUT_POPPLER)(
+    'writes the vote-count record as PDF with the counts per nomination',
+    async () => {
+      const res = await t.app.inject({ method: 'GET', url: url('vote-count', 'pdf'), headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const text = pdfText(res.rawPayload).replace(/\s+/g, ' ');
+      expect(text).toContain('BIÊN BẢN');
+      expect(text).toContain('Kiểm phiếu biểu quyết đề nghị khen thưởng');
+      expect(text).toContain('có mặt 6/7 thành viên');
+      expect(text).toMatch(/Kết quả: \d+ trường hợp đạt, \d+ trường hợp không đạt\./);
+    },
+  );
+
+  it('answers not found for a session that does not exist', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/documents/council-sessions/00000000-0000-4000-8000-0000000000c1?kind=vote-count`,
+      headers: { cookie },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});
