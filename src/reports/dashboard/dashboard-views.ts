@@ -130,11 +130,17 @@ type Participation = {
   leaders: number;
 };
 
-async function participation(ctx: RequestCtx, scope: ReportScope, year: number): Promise<Participation> {
+/** With `composition: false` the staff's women and leaders are not counted (0). */
+async function participation(
+  ctx: RequestCtx,
+  scope: ReportScope,
+  year: number,
+  composition = true,
+): Promise<Participation> {
   const db = ctx.deps.database.db;
   const [cells, staff, noms, regs] = await Promise.all([
     awardCube(db, scope.ids, year),
-    staffCells(db, scope.ids, year),
+    staffCells(db, scope.ids, year, { composition }),
     nominationCounts(db, scope.ids, year),
     registrationCounts(db, scope.ids, year),
   ]);
@@ -245,13 +251,19 @@ export async function getFundForecast(
   if (!body) throw notFound('đơn vị');
   const db = ctx.deps.database.db;
   const date = decisionDate ?? `${year}-12-31`;
-  const rows = await queryRows<{ award_code: string; subject_kind: string; n: number }>(
-    db,
-    sql`select award_code, subject_kind, count(*)::int as n from nominations
-      where body_org_unit_id = ${orgUnitId} and year = ${year}
-        and status = any(${`{${PENDING_STATUSES.join(',')}}`}::text[])
-      group by 1, 2`,
-  );
+  // The candidates and the fund's position are independent: read them side by side.
+  const [rows, available] = await Promise.all([
+    queryRows<{ award_code: string; subject_kind: string; n: number }>(
+      db,
+      sql`select award_code, subject_kind, count(*)::int as n from nominations
+        where body_org_unit_id = ${orgUnitId} and year = ${year}
+          and status = any(${`{${PENDING_STATUSES.join(',')}}`}::text[])
+        group by 1, 2`,
+    ),
+    getFund(db, orgUnitId, year).then(async (fund) =>
+      fund ? (await positionOf(db, fund)).uncommitted : null,
+    ),
+  ]);
   const lines = rows
     .map((r) => {
       const subjectKind = (
@@ -275,8 +287,6 @@ export async function getFundForecast(
       };
     })
     .sort((a, b) => a.rank - b.rank || a.subjectKind.localeCompare(b.subjectKind));
-  const fund = await getFund(db, orgUnitId, year);
-  const available = fund ? (await positionOf(db, fund)).uncommitted : null;
   let running = 0;
   for (const l of lines) {
     running += l.total;
@@ -306,7 +316,8 @@ export async function getProvinceView(
   const body = directory.get(orgUnitId);
   if (!body) throw notFound('đơn vị');
   const scope = scopeOf(directory, body, year, ctx.auth.readOrgIds, COMMUNE_KINDS);
-  const p = await participation(ctx, scope, year);
+  // The communes' women and leader shares come from the awards; the staff is only a headcount.
+  const p = await participation(ctx, scope, year, false);
   const cellsBy = new Map<string, AwardCell[]>();
   for (const c of p.cells) {
     const top = scope.topOf(c.orgUnitId);

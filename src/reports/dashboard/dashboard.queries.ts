@@ -151,11 +151,30 @@ export function staffSql(ids: readonly string[], year: number): SQL {
     group by 1`;
 }
 
-export async function staffCells(db: DbOrTx, ids: readonly string[], year: number): Promise<StaffCell[]> {
+/** People employed in each unit during the year, without reading people (no women or leaders). */
+export function staffHeadcountSql(ids: readonly string[], year: number): SQL {
+  return sql`select e.org_unit_id, count(distinct e.person_id)::int as n, 0 as women, 0 as leaders
+    from employments e
+    where e.org_unit_id = any(${uuidArray(ids)})
+      and e.start_date <= ${`${year}-12-31`}::date
+      and (e.end_date is null or e.end_date > ${`${year}-01-01`}::date)
+    group by 1`;
+}
+
+/**
+ * Staff per unit; with `composition: false` only the headcount is read (women and leaders are 0),
+ * which is all a side-by-side view of communes needs and spares a join over every person.
+ */
+export async function staffCells(
+  db: DbOrTx,
+  ids: readonly string[],
+  year: number,
+  opts: { composition: boolean } = { composition: true },
+): Promise<StaffCell[]> {
   if (ids.length === 0) return [];
   const rows = await queryRows<{ org_unit_id: string; n: number; women: number; leaders: number }>(
     db,
-    staffSql(ids, year),
+    opts.composition ? staffSql(ids, year) : staffHeadcountSql(ids, year),
   );
   return rows.map((r) => ({
     orgUnitId: r.org_unit_id,
@@ -185,21 +204,36 @@ export async function nominationCounts(
 /**
  * Registrations (đăng ký thi đua) belong to the emulation module, which is being built beside this
  * one: the count is read from a table with `org_unit_id` and `year` whose name contains
- * "registration" when one exists, and is null (shown as "chưa có số liệu") when none does.
+ * "registration" when one exists, and is null (shown as "chưa có số liệu") when none does. The
+ * table is found once per database handle, from pg_catalog (information_schema took ~70 ms a call
+ * on the benchmark's PostgreSQL); tables only change by migration, before the app serves.
  */
+const registrationTables = new WeakMap<object, Promise<string | null>>();
+
+function registrationTable(db: DbOrTx): Promise<string | null> {
+  let found = registrationTables.get(db);
+  if (!found) {
+    found = queryRows<{ table_name: string }>(
+      db,
+      sql`select c.relname::text as table_name from pg_catalog.pg_class c
+        join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+        where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'f')
+          and c.relname like '%registration%' and a.attname in ('org_unit_id', 'year')
+        group by c.relname having count(*) = 2 order by c.relname limit 1`,
+    ).then((rows) => rows[0]?.table_name ?? null);
+    // A failed look-up is not remembered: the next request asks again.
+    found.catch(() => registrationTables.delete(db));
+    registrationTables.set(db, found);
+  }
+  return found;
+}
+
 export async function registrationCounts(
   db: DbOrTx,
   ids: readonly string[],
   year: number,
 ): Promise<Map<string, number> | null> {
-  const tables = await queryRows<{ table_name: string }>(
-    db,
-    sql`select c.table_name from information_schema.columns c
-      where c.table_schema = current_schema() and c.table_name like '%registration%'
-        and c.column_name in ('org_unit_id', 'year')
-      group by c.table_name having count(*) = 2 order by c.table_name limit 1`,
-  );
-  const table = tables[0]?.table_name;
+  const table = await registrationTable(db);
   if (!table || !/^[a-z_]+$/.test(table) || ids.length === 0) return table ? new Map() : null;
   const rows = await queryRows<{ org_unit_id: string; n: number }>(
     db,
