@@ -37,6 +37,7 @@ import { certificatesRoutes } from './certificates/index.ts';
 import { documentsRoutes } from './reports/documents/index.ts';
 import { dashboardRoutes } from './reports/dashboard/index.ts';
 import { inspectionsRoutes } from './inspections/index.ts';
+import { notificationsRoutes } from './notifications/index.ts';
 
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await documentsRoutes(app, deps);
   await dashboardRoutes(app, deps);
   await inspectionsRoutes(app, deps);
+  await notificationsRoutes(app, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -12,6 +12,7 @@ import { buildApp } from '../app.ts';
 import { startTrustJobs } from '../platform/backup/schedule.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/index.ts';
 import { discardStaleImports } from '../imports/index.ts';
+import { startReminderSweeps } from '../notifications/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -64,6 +65,7 @@ export async function start(options: StartOptions): Promise<number> {
   );
   const address = await app.listen({ port: config.port, host: config.host });
   const trustJobs = startTrustJobs(database, config);
+  startReminderSweeps(database);
   const port = Number(new URL(address).port);
   if (database.lock) updateLockPort(database.lock, port);
 
