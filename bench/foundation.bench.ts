@@ -11,7 +11,8 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
-import { seedDemo, DEMO_PASSWORD, prng, randomName } from '../src/demo/index.ts';
+import { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET, prng, randomName } from '../src/demo/index.ts';
+import { currentTotp } from '../src/platform/auth/two-factor.ts';
 import { DirectoryCache, insertOrgUnit } from '../src/organizations/index.ts';
 import { insertPeople, type NewPerson } from '../src/people/index.ts';
 import { insertUser } from '../src/platform/auth/users.repository.ts';
@@ -292,15 +293,22 @@ async function startAndImportBench(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: base },
       body: JSON.stringify({ username: 'tdkt.longxuyen', password: DEMO_PASSWORD }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const verified = await fetch(`${base}/api/v1/auth/totp/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: base },
+      body: JSON.stringify({ code: currentTotp(DEMO_TOTP_SECRET) }),
+    });
+    if (!verified.ok) throw new Error(`second factor: ${verified.status} ${await verified.text()}`);
     const form = new FormData();
     form.set('kind', 'people');
     form.set('file', new Blob([readFileSync(workbook)]), 'people-50k.xlsx');
     const started = process.hrtime.bigint();
-    const upload = await fetch(`${base}/api/v1/imports`, { method: 'POST', headers: { cookie }, body: form });
+    const upload = await fetch(`${base}/api/v1/imports`, { method: 'POST', headers: { cookie, origin: base }, body: form });
+    if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
     const { jobId } = (await upload.json()) as { jobId: string };
     const latencies: number[] = [];
     let status = 'staging';
