@@ -23,6 +23,8 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
+  SafetyCertificateOutlined,
   BankOutlined,
   FileDoneOutlined,
   FileTextOutlined,
@@ -106,5 +108,7 @@ export const PAGES: readonly PageRoute[] = [
   page('certificates/:decisionId', 'In Giấy khen', <PrinterOutlined />, ['admin', 'officer', 'chairman', 'council_member', 'unit_head', 'superior_viewer'], () => import('../pages/certificates/certificates-page.tsx'), 'CertificatesPage', { menu: false }),
   page('award-history', 'Lịch sử khen thưởng', <HistoryOutlined />, PEOPLE_READERS, () => import('../pages/decisions/award-history-page.tsx'), 'AwardHistoryPage'),
   page('fund', 'Quỹ thi đua, khen thưởng', <BankOutlined />, ['admin', 'officer', 'chairman', 'council_member', 'superior_viewer'], () => import('../pages/fund/fund-page.tsx'), 'FundPage'),
+  page('inspections', 'Kiểm tra thi đua, khen thưởng', <SafetyCertificateOutlined />, ['admin', 'officer', 'chairman', 'unit_head', 'superior_viewer'], () => import('../pages/inspections/inspections-page.tsx'), 'InspectionsPage'),
+  page('notifications', 'Nhắc việc', <BellOutlined />, 'authenticated', () => import('../pages/notifications/notifications-page.tsx'), 'NotificationsPage'),
   page('imports', 'Nhập dữ liệu', <UploadOutlined />, IMPORTERS, () => import('../pages/imports/import-page.tsx'), 'ImportPage'),
 ];
