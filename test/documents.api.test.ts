@@ -63,4 +63,19 @@ describe.each(DRIVERS)('documents from data on %s', (driver) => {
     });
     expect(res.statusCode).toBe(404);
   });
+  it('pre-fills a báo cáo thành tích from the person’s record', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/documents/people/${t.ids.chairmanPersonId}?kind=achievement-report&year=2023`,
+      headers: { cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = docxText(res.rawPayload);
+    expect(text).toContain('BÁO CÁO THÀNH TÍCH');
+    expect(text).toContain('Họ và tên: Liêu Quốc Bình');
+    expect(text).toContain('Năm sinh: 1975');
+    expect(text).toContain('Năm 2022: Hoàn thành xuất sắc nhiệm vụ');
+    expect(text).toContain('Quyết định số 12/QĐ-UBND, ngày 16/01/2023, Ủy ban nhân dân phường Mỹ Quý');
+    expect(text).toContain('NGƯỜI BÁO CÁO THÀNH TÍCH');
+  });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DirectoryCache } from '../organizations/index.ts';
-import { councilDocumentModel, decisionDocumentModel } from '../reports/index.ts';
+import { achievementReportModel, councilDocumentModel, decisionDocumentModel } from '../reports/index.ts';
 import { renderDocx, renderPdf } from '../platform/documents/index.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { AppDeps, RequestCtx } from '../platform/http/context.ts';
@@ -9,7 +9,7 @@ import { openForCli } from './open.ts';
 
 const DECISION_KINDS = ['decision', 'payment-list'] as const;
 const SESSION_KINDS = ['council-minutes', 'vote-count'] as const;
-const KINDS = [...DECISION_KINDS, ...SESSION_KINDS] as const;
+const KINDS = [...DECISION_KINDS, ...SESSION_KINDS, 'achievement-report'] as const;
 
 /**
  * The operator at the server's console reads every body's data (as the backup does); use cases
@@ -39,9 +39,10 @@ async function consoleCtx(deps: AppDeps): Promise<RequestCtx> {
 const USAGE = [
   `Dùng: tdkt document ${DECISION_KINDS.join('|')} --decision MÃ_QUYẾT_ĐỊNH --format docx|pdf --out TỆP`,
   `      tdkt document ${SESSION_KINDS.join('|')} --session MÃ_PHIÊN_HỌP --format docx|pdf --out TỆP`,
+  '      tdkt document achievement-report --person MÃ_CÁN_BỘ --year NĂM [--award MÃ_HÌNH_THỨC] --format docx|pdf --out TỆP',
 ].join('\n');
 
-/** `tdkt document <kind> --decision|--session <id> --format docx|pdf --out <file>`. */
+/** `tdkt document <kind> --decision|--session|--person <id> --format docx|pdf --out <file>`. */
 export async function runDocumentCommand(argv: string[]): Promise<number> {
   const [kind, ...rest] = argv;
   const { values } = parseArgs({
@@ -49,6 +50,9 @@ export async function runDocumentCommand(argv: string[]): Promise<number> {
     options: {
       decision: { type: 'string' },
       session: { type: 'string' },
+      person: { type: 'string' },
+      year: { type: 'string' },
+      award: { type: 'string', default: 'commune_certificate_of_merit' },
       format: { type: 'string', default: 'docx' },
       out: { type: 'string' },
     },
@@ -56,7 +60,14 @@ export async function runDocumentCommand(argv: string[]): Promise<number> {
   const format = values.format;
   const decisionKind = DECISION_KINDS.find((k) => k === kind);
   const sessionKind = SESSION_KINDS.find((k) => k === kind);
-  const id = decisionKind ? values.decision : sessionKind ? values.session : undefined;
+  const year = Number(values.year);
+  const id = decisionKind
+    ? values.decision
+    : sessionKind
+      ? values.session
+      : kind === 'achievement-report' && Number.isInteger(year)
+        ? values.person
+        : undefined;
   if (!KINDS.some((k) => k === kind) || !id || !values.out || (format !== 'docx' && format !== 'pdf')) {
     console.error(USAGE);
     return 2;
@@ -67,7 +78,9 @@ export async function runDocumentCommand(argv: string[]): Promise<number> {
     const deps = { config, database, directory: new DirectoryCache(database.db) };
     const model = decisionKind
       ? await decisionDocumentModel(deps, id, decisionKind)
-      : await councilDocumentModel(await consoleCtx(deps), id, sessionKind!);
+      : sessionKind
+        ? await councilDocumentModel(await consoleCtx(deps), id, sessionKind)
+        : await achievementReportModel(await consoleCtx(deps), id, year, values.award);
     writeFileSync(values.out, format === 'pdf' ? await renderPdf(model) : await renderDocx(model));
     console.log(`Đã ghi ${values.out}.`);
     return 0;

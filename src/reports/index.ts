@@ -11,4 +11,5 @@ export {
   buildDecisionDocument,
   buildPaymentList,
   councilDocumentModel,
+  achievementReportModel,
 } from './documents/index.ts';

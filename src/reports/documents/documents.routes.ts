@@ -6,7 +6,8 @@ import { Uuid } from '../../contracts/common.ts';
 import { ctxOf } from '../../platform/http/request-ctx.ts';
 import type { AppDeps } from '../../platform/http/context.ts';
 import { renderDecisionDocument } from './decision-document-data.ts';
-import { renderCouncilDocument } from './council-document-data.ts';
+import { achievementReportModel, renderCouncilDocument } from './council-document-data.ts';
+import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
 
 const READERS = ['admin', 'officer', 'chairman', 'council_member', 'unit_head', 'superior_viewer'] as const;
 const MIME = {
@@ -55,6 +56,30 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps): Prom
       return reply
         .type(MIME[format])
         .header('content-disposition', `attachment; filename="${kind}-${req.params.sessionId}.${format}"`)
+        .send(body);
+    },
+  );
+  r.get(
+    '/api/v1/documents/people/:personId',
+    {
+      config: { access: { roles: [...READERS], scope: 'org' } },
+      schema: {
+        params: z.object({ personId: Uuid }),
+        querystring: z.object({
+          kind: z.enum(['achievement-report']).default('achievement-report'),
+          year: z.coerce.number().int().min(1990).max(2100),
+          awardCode: z.string().max(80).default('commune_certificate_of_merit'),
+          format: DocumentFormat.default('docx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { kind, format, year, awardCode } = req.query;
+      const model = await achievementReportModel(ctxOf(req, deps), req.params.personId, year, awardCode);
+      const body = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
+      return reply
+        .type(MIME[format])
+        .header('content-disposition', `attachment; filename="${kind}-${req.params.personId}.${format}"`)
         .send(body);
     },
   );

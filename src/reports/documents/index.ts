@@ -13,4 +13,9 @@ export {
 } from './decision-document-data.ts';
 export { bodyNaming, type BodyNaming } from './issuing-body.ts';
 export { buildCouncilMinutes, buildVoteCountRecord, type CouncilDocumentKind } from './council-documents.ts';
-export { councilDocumentModel, renderCouncilDocument } from './council-document-data.ts';
+export {
+  achievementReportModel,
+  councilDocumentModel,
+  renderCouncilDocument,
+} from './council-document-data.ts';
+export { buildAchievementReport, type AchievementData } from './achievement-report.ts';
