@@ -307,7 +307,11 @@ async function startAndImportBench(): Promise<void> {
     form.set('kind', 'people');
     form.set('file', new Blob([readFileSync(workbook)]), 'people-50k.xlsx');
     const started = process.hrtime.bigint();
-    const upload = await fetch(`${base}/api/v1/imports`, { method: 'POST', headers: { cookie, origin: base }, body: form });
+    const upload = await fetch(`${base}/api/v1/imports`, {
+      method: 'POST',
+      headers: { cookie, origin: base },
+      body: form,
+    });
     if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
     const { jobId } = (await upload.json()) as { jobId: string };
     const latencies: number[] = [];

@@ -5,7 +5,7 @@ import { insertUser } from '../platform/auth/users.repository.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { closeOrgUnits, insertCluster, insertOrgEvent, insertOrgUnit } from '../organizations/index.ts';
 import { carryEmployments, insertPeople, type NewPerson } from '../people/index.ts';
-import { absences, disciplines, households, ratings } from '../people/people.schema.ts';
+import { absences, disciplines, households, ratings } from '../people/index.ts';
 import { prng, randomName } from './names.ts';
 import { seedYear2023 } from './seed-year-2023.ts';
 import { seedClusters } from './seed-clusters.ts';

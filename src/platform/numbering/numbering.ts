@@ -1,6 +1,4 @@
 import { sql } from 'drizzle-orm';
-// platform/db has no index.ts; platform parts share the client directly, as the audit writer does.
-// eslint-disable-next-line no-restricted-imports
 import { queryRows, type DbOrTx } from '../db/client.ts';
 import { conflict, invalid } from '../errors.ts';
 
