@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { DRIVERS, openTestApp, type TestApp } from './support/test-app.ts';
 import { docxParagraphs, readZipEntry } from '../src/platform/documents/testing/zip-reader.ts';
 import { SKIP_WITHOUT_POPPLER, pdfText } from '../src/platform/documents/testing/poppler.ts';
@@ -77,5 +78,27 @@ describe.each(DRIVERS)('documents from data on %s', (driver) => {
     expect(text).toContain('Năm 2022: Hoàn thành xuất sắc nhiệm vụ');
     expect(text).toContain('Quyết định số 12/QĐ-UBND, ngày 16/01/2023, Ủy ban nhân dân phường Mỹ Quý');
     expect(text).toContain('NGƯỜI BÁO CÁO THÀNH TÍCH');
+  });
+  it('writes the tờ trình for the nominations forwarded to the city, a hostile name as plain text', async () => {
+    await t.database.db.execute(sql`
+      update nominations set status = 'forwarded', forwarded_to = 'UBND thành phố Long Xuyên',
+        subject_name = '<b>x</b>'
+      where id = (select id from nominations where body_org_unit_id = ${t.ids.myQuy} and year = 2023
+                  and subject_kind = 'individual' order by id limit 1)`);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/documents/nominations/${t.ids.myQuy}/2023?kind=proposal`,
+      headers: { cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const xml = readZipEntry(res.rawPayload, 'word/document.xml')!;
+    expect(xml).not.toContain('<b>x</b>');
+    const text = docxParagraphs(xml).join('\n');
+    expect(text).toContain('TỜ TRÌNH');
+    expect(text).toContain('Về việc đề nghị khen thưởng năm 2023');
+    expect(text).toContain('Kính gửi: UBND thành phố Long Xuyên.');
+    expect(text).toContain('khen thưởng cho 0 tập thể và 1 cá nhân');
+    expect(text).toContain('<b>x</b>');
+    expect(text).toContain('Số:      /TTr-UBND');
   });
 });

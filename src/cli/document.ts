@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DirectoryCache } from '../organizations/index.ts';
-import { achievementReportModel, councilDocumentModel, decisionDocumentModel } from '../reports/index.ts';
+import {
+  achievementReportModel,
+  councilDocumentModel,
+  decisionDocumentModel,
+  proposalDocumentModel,
+} from '../reports/index.ts';
 import { renderDocx, renderPdf } from '../platform/documents/index.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { AppDeps, RequestCtx } from '../platform/http/context.ts';
@@ -9,7 +14,7 @@ import { openForCli } from './open.ts';
 
 const DECISION_KINDS = ['decision', 'payment-list'] as const;
 const SESSION_KINDS = ['council-minutes', 'vote-count'] as const;
-const KINDS = [...DECISION_KINDS, ...SESSION_KINDS, 'achievement-report'] as const;
+const KINDS = [...DECISION_KINDS, ...SESSION_KINDS, 'achievement-report', 'proposal'] as const;
 
 /**
  * The operator at the server's console reads every body's data (as the backup does); use cases
@@ -39,6 +44,7 @@ async function consoleCtx(deps: AppDeps): Promise<RequestCtx> {
 const USAGE = [
   `Dùng: tdkt document ${DECISION_KINDS.join('|')} --decision MÃ_QUYẾT_ĐỊNH --format docx|pdf --out TỆP`,
   `      tdkt document ${SESSION_KINDS.join('|')} --session MÃ_PHIÊN_HỌP --format docx|pdf --out TỆP`,
+  '      tdkt document proposal --org MÃ_ĐƠN_VỊ_UUID --year NĂM --format docx|pdf --out TỆP',
   '      tdkt document achievement-report --person MÃ_CÁN_BỘ --year NĂM [--award MÃ_HÌNH_THỨC] --format docx|pdf --out TỆP',
 ].join('\n');
 
@@ -51,6 +57,7 @@ export async function runDocumentCommand(argv: string[]): Promise<number> {
       decision: { type: 'string' },
       session: { type: 'string' },
       person: { type: 'string' },
+      org: { type: 'string' },
       year: { type: 'string' },
       award: { type: 'string', default: 'commune_certificate_of_merit' },
       format: { type: 'string', default: 'docx' },
@@ -65,8 +72,12 @@ export async function runDocumentCommand(argv: string[]): Promise<number> {
     ? values.decision
     : sessionKind
       ? values.session
-      : kind === 'achievement-report' && Number.isInteger(year)
-        ? values.person
+      : Number.isInteger(year)
+        ? kind === 'achievement-report'
+          ? values.person
+          : kind === 'proposal'
+            ? values.org
+            : undefined
         : undefined;
   if (!KINDS.some((k) => k === kind) || !id || !values.out || (format !== 'docx' && format !== 'pdf')) {
     console.error(USAGE);
@@ -80,7 +91,9 @@ export async function runDocumentCommand(argv: string[]): Promise<number> {
       ? await decisionDocumentModel(deps, id, decisionKind)
       : sessionKind
         ? await councilDocumentModel(await consoleCtx(deps), id, sessionKind)
-        : await achievementReportModel(await consoleCtx(deps), id, year, values.award);
+        : kind === 'proposal'
+          ? await proposalDocumentModel(await consoleCtx(deps), id, year)
+          : await achievementReportModel(await consoleCtx(deps), id, year, values.award);
     writeFileSync(values.out, format === 'pdf' ? await renderPdf(model) : await renderDocx(model));
     console.log(`Đã ghi ${values.out}.`);
     return 0;

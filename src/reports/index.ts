@@ -12,4 +12,5 @@ export {
   buildPaymentList,
   councilDocumentModel,
   achievementReportModel,
+  proposalDocumentModel,
 } from './documents/index.ts';

@@ -5,6 +5,7 @@ import type { RequestCtx } from '../../platform/http/context.ts';
 import type { DocumentFormat } from '../../contracts/reports.ts';
 import { buildCouncilMinutes, buildVoteCountRecord, type CouncilDocumentKind } from './council-documents.ts';
 import { bodyNaming } from './issuing-body.ts';
+import { buildProposalDocument, loadForwardedNominations } from './proposal-document.ts';
 import { awardNameOf, buildAchievementReport, loadAchievementData } from './achievement-report.ts';
 
 /** A council session's minutes or vote-count record; the session view checks the caller's scope. */
@@ -54,4 +55,20 @@ export async function achievementReportModel(
     naming.place,
     today,
   );
+}
+
+/** The tờ trình for the nominations a body forwarded to the higher level in a year. */
+export async function proposalDocumentModel(
+  ctx: RequestCtx,
+  orgUnitId: string,
+  year: number,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<AdministrativeDocument> {
+  if (!ctx.auth.readOrgIds.has(orgUnitId)) throw notFound('đơn vị');
+  const directory = await ctx.deps.directory.get();
+  const body = directory.bodyOf(orgUnitId);
+  if (!body) throw notFound('đơn vị');
+  const naming = bodyNaming(body, body.parentId ? directory.get(body.parentId) : undefined);
+  const list = await loadForwardedNominations(ctx.deps.database.db, body.id, year);
+  return buildProposalDocument(naming, year, list, today);
 }

@@ -6,7 +6,11 @@ import { Uuid } from '../../contracts/common.ts';
 import { ctxOf } from '../../platform/http/request-ctx.ts';
 import type { AppDeps } from '../../platform/http/context.ts';
 import { renderDecisionDocument } from './decision-document-data.ts';
-import { achievementReportModel, renderCouncilDocument } from './council-document-data.ts';
+import {
+  achievementReportModel,
+  proposalDocumentModel,
+  renderCouncilDocument,
+} from './council-document-data.ts';
 import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
 
 const READERS = ['admin', 'officer', 'chairman', 'council_member', 'unit_head', 'superior_viewer'] as const;
@@ -80,6 +84,28 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps): Prom
       return reply
         .type(MIME[format])
         .header('content-disposition', `attachment; filename="${kind}-${req.params.personId}.${format}"`)
+        .send(body);
+    },
+  );
+  r.get(
+    '/api/v1/documents/nominations/:orgUnitId/:year',
+    {
+      config: { access: { roles: [...READERS], scope: 'org' } },
+      schema: {
+        params: z.object({ orgUnitId: Uuid, year: z.coerce.number().int().min(1990).max(2100) }),
+        querystring: z.object({
+          kind: z.enum(['proposal']).default('proposal'),
+          format: DocumentFormat.default('docx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { kind, format } = req.query;
+      const model = await proposalDocumentModel(ctxOf(req, deps), req.params.orgUnitId, req.params.year);
+      const body = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
+      return reply
+        .type(MIME[format])
+        .header('content-disposition', `attachment; filename="${kind}-${req.params.year}.${format}"`)
         .send(body);
     },
   );

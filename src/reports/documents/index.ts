@@ -16,6 +16,8 @@ export { buildCouncilMinutes, buildVoteCountRecord, type CouncilDocumentKind } f
 export {
   achievementReportModel,
   councilDocumentModel,
+  proposalDocumentModel,
   renderCouncilDocument,
 } from './council-document-data.ts';
+export { buildProposalDocument, type ForwardedNomination } from './proposal-document.ts';
 export { buildAchievementReport, type AchievementData } from './achievement-report.ts';
