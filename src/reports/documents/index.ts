@@ -21,3 +21,4 @@ export {
 } from './council-document-data.ts';
 export { buildProposalDocument, type ForwardedNomination } from './proposal-document.ts';
 export { buildAchievementReport, type AchievementData } from './achievement-report.ts';
+export { buildClusterRequestLetter, type ClusterRequest } from './official-letter.ts';

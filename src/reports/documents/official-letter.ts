@@ -1,0 +1,50 @@
+// A công văn (official letter): no type name, the subject under the number as "V/v …" (NĐ 30/2020,
+// Phụ lục I). The cluster head's letter asking members for their year-end report is the first one.
+import type { AdministrativeDocument } from '../../platform/documents/index.ts';
+import { formatDateVn } from '../../platform/documents/index.ts';
+import type { BodyNaming } from './issuing-body.ts';
+
+export type ClusterRequest = {
+  clusterName: string;
+  year: number;
+  /** The member bodies the letter goes to, as they read in "Kính gửi". */
+  members: string[];
+  /** ISO date by which the reports are due. */
+  dueDate: string;
+  signerName: string;
+};
+
+/** The cluster head's request for the members' year-end emulation report (công văn). */
+export function buildClusterRequestLetter(
+  head: BodyNaming,
+  r: ClusterRequest,
+  issueDate: string,
+): AdministrativeDocument {
+  return {
+    issuingBody: head.issuingBody,
+    numberAndSymbol: { symbol: 'UBND-VP' },
+    place: head.place,
+    issueDate,
+    summaryLines: [`V/v báo cáo tổng kết công tác thi đua,`, `khen thưởng năm ${r.year}`],
+    body: [
+      { kind: 'paragraph', content: 'Kính gửi:', indent: false },
+      { kind: 'list', items: r.members.map((m) => `${m};`) },
+      {
+        kind: 'paragraph',
+        content: `Thực hiện nhiệm vụ Trưởng ${r.clusterName} năm ${r.year}, ${head.committeeFull} đề nghị Ủy ban nhân dân các đơn vị trong Cụm báo cáo tổng kết công tác thi đua, khen thưởng năm ${r.year} và phương hướng, nhiệm vụ năm ${r.year + 1}, kèm bảng tự chấm điểm theo tiêu chí thi đua của Cụm.`,
+      },
+      {
+        kind: 'paragraph',
+        content: `Báo cáo gửi về ${head.committeeFull} trước ngày ${formatDateVn(r.dueDate)} để tổng hợp, bình xét.`,
+      },
+      { kind: 'paragraph', content: 'Rất mong nhận được sự phối hợp của các đơn vị./.' },
+    ],
+    recipients: { items: ['Như trên'] },
+    signature: {
+      authority: 'TM.',
+      authorityOf: 'ỦY BAN NHÂN DÂN',
+      position: 'CHỦ TỊCH',
+      signerName: r.signerName,
+    },
+  };
+}
