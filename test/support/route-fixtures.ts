@@ -42,9 +42,6 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   // Inspections (issue 7, item 4): ids that exist nowhere; the API test covers real rows.
   inspectionId: () => '00000000-0000-4000-8000-0000000000f1',
   taskId: () => '00000000-0000-4000-8000-0000000000f2',
-  // Inspections (issue 7, item 4): ids that exist nowhere; the API test covers real rows.
-  inspectionId: () => '00000000-0000-4000-8000-0000000000f1',
-  taskId: () => '00000000-0000-4000-8000-0000000000f2',
   // Dashboards and statistics (issue 7): a statistical form code.
   form: () => '0603',
   // Trust (issue 8): a retention record type (admin-only, not org-scoped).
