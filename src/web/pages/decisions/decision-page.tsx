@@ -111,6 +111,11 @@ export function DecisionPage() {
       </Card>
 
       {canWrite && d.status === 'draft' && <IssueCard decision={d} />}
+      {d.status === 'issued' && d.kind === 'award' && (
+        <Link to={`/certificates/${d.id}`} style={{ marginRight: 8 }}>
+          <Button>In giấy khen</Button>
+        </Link>
+      )}
       {canWrite && d.status === 'issued' && d.kind === 'award' && <RevokeButton decision={d} />}
 
       <Card size="small" title={`Danh sách kèm theo (${d.items.length})`}>
