@@ -61,6 +61,15 @@ function sqlUuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
+export async function citizenIdTaken(db: DbOrTx, citizenId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.citizenId, citizenId))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function getPerson(db: DbOrTx, id: string) {
   const [row] = await db.select().from(people).where(eq(people.id, id));
   return row;

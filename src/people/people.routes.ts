@@ -9,12 +9,13 @@ import {
   UpsertRating,
 } from '../contracts/people.ts';
 import { assertCanRead, assertCanWrite, canRead, requireAuth } from '../platform/auth/access.ts';
-import { forbidden, notFound } from '../platform/errors.ts';
+import { conflict, forbidden, notFound } from '../platform/errors.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { ctxOf } from '../platform/http/request-ctx.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { awardLabel } from './award-labels.ts';
 import {
+  citizenIdTaken,
   getPerson,
   insertPeople,
   personRecord,
@@ -187,6 +188,12 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const unit = directory.get(req.body.orgUnitId);
       if (!unit) throw notFound('đơn vị');
       const result = await deps.database.db.transaction(async (tx) => {
+        if (req.body.citizenId && (await citizenIdTaken(tx, req.body.citizenId))) {
+          throw conflict(
+            'Số CCCD này đã có trong hệ thống; hãy tìm người đó thay vì tạo mới.',
+            'PERSON.CITIZEN_ID_TAKEN',
+          );
+        }
         const code = await nextPersonCode(tx, unit.provinceCode);
         const [id] = await insertPeople(tx, [{ ...req.body, code, provinceCode: unit.provinceCode }]);
         await writeAudit(tx, ctx.actor, {
