@@ -202,6 +202,26 @@ describe.each(DRIVERS)('people and organizations API on %s', (driver) => {
     expect([403, 404]).toContain(denied.statusCode);
   });
 
+  it('gives people created at the same moment distinct codes', async () => {
+    const cookie = await t.login('tdkt.longxuyen');
+    const create = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/people',
+        headers: { cookie },
+        payload: {
+          fullName: `Trần Văn Đồng Thời ${i}`,
+          gender: 'male',
+          orgUnitId: t.ids.longXuyen,
+          staffCategory: 'worker',
+          startDate: '2026-01-01',
+        },
+      });
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map(create));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(results.map((r) => r.json().code)).size).toBe(6);
+  });
+
   it('locks an account for 15 minutes after five failed sign-ins', async () => {
     for (let i = 0; i < 4; i++) {
       const r = await t.app.inject({
