@@ -1,35 +1,12 @@
+import type { z } from 'zod';
+import { OrgKindCode } from '../contracts/organizations.ts';
 /**
  * An in-memory view of the org tree and its history, small enough for a province (≈3,000 units)
  * and read on every request to resolve access scopes. Pure: built from rows, no I/O.
  */
-export type OrgKind =
-  | 'province'
-  | 'district'
-  | 'commune'
-  | 'ward'
-  | 'township'
-  | 'special_zone'
-  | 'agency'
-  | 'mass_organization'
-  | 'neighbourhood'
-  | 'school'
-  | 'enterprise'
-  | 'other';
-
-export const ORG_KINDS: readonly OrgKind[] = [
-  'province',
-  'district',
-  'commune',
-  'ward',
-  'township',
-  'special_zone',
-  'agency',
-  'mass_organization',
-  'neighbourhood',
-  'school',
-  'enterprise',
-  'other',
-];
+/** The glossary's org kinds; the one list is the contract's enum. */
+export type OrgKind = z.infer<typeof OrgKindCode>;
+export const ORG_KINDS: readonly OrgKind[] = OrgKindCode.options;
 
 export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   province: 'Tỉnh, thành phố',

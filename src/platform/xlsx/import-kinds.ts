@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { OrgKindCode } from '../../contracts/organizations.ts';
 import {
   booleanColumn,
   dateColumn,
@@ -16,54 +18,37 @@ import type { EnumOption, RowOf, RowProblem } from './import-spec.ts';
 const CODE_PATTERN = { regex: /^[\p{L}\p{N}._/-]+$/u, description: 'chỉ gồm chữ, số và các dấu . _ / -' };
 const CITIZEN_ID_PATTERN = { regex: /^\d{12}$/u, description: 'số CCCD gồm đúng 12 chữ số' };
 
-export type OrgUnitKind =
-  | 'province'
-  | 'district'
-  | 'commune'
-  | 'ward'
-  | 'township'
-  | 'special_zone'
-  | 'agency'
-  | 'mass_organization'
-  | 'neighbourhood'
-  | 'school'
-  | 'enterprise'
-  | 'other';
+export type OrgUnitKind = z.infer<typeof OrgKindCode>;
 
-export const ORG_UNIT_KIND_OPTIONS: readonly EnumOption<OrgUnitKind>[] = [
-  {
-    label: 'Tỉnh, thành phố trực thuộc Trung ương',
-    value: 'province',
-    aliases: ['Tỉnh', 'Thành phố trực thuộc TW'],
-  },
-  {
+/** The label and accepted spellings of every kind of the contract's enum (the record makes a missing kind a type error). */
+const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, Omit<EnumOption<OrgUnitKind>, 'value'>> = {
+  province: { label: 'Tỉnh, thành phố trực thuộc Trung ương', aliases: ['Tỉnh', 'Thành phố trực thuộc TW'] },
+  district: {
     label: 'Huyện, quận, thị xã, thành phố thuộc tỉnh',
-    value: 'district',
     aliases: ['Huyện', 'Quận', 'Thị xã', 'Thành phố thuộc tỉnh'],
   },
-  { label: 'Xã', value: 'commune' },
-  { label: 'Phường', value: 'ward' },
-  { label: 'Thị trấn', value: 'township' },
-  { label: 'Đặc khu', value: 'special_zone' },
-  {
-    label: 'Ban, ngành (cơ quan chuyên môn)',
-    value: 'agency',
-    aliases: ['Ban, ngành', 'Cơ quan chuyên môn'],
-  },
-  {
+  commune: { label: 'Xã' },
+  ward: { label: 'Phường' },
+  township: { label: 'Thị trấn' },
+  special_zone: { label: 'Đặc khu' },
+  agency: { label: 'Ban, ngành (cơ quan chuyên môn)', aliases: ['Ban, ngành', 'Cơ quan chuyên môn'] },
+  mass_organization: {
     label: 'Đoàn thể',
-    value: 'mass_organization',
     aliases: ['Mặt trận', 'Tổ chức chính trị - xã hội', 'Hội đoàn thể'],
   },
-  {
+  neighbourhood: {
     label: 'Khóm, ấp, thôn, tổ dân phố',
-    value: 'neighbourhood',
     aliases: ['Khóm', 'Ấp', 'Thôn', 'Tổ dân phố', 'Khoá', 'Khu phố'],
   },
-  { label: 'Trường học', value: 'school' },
-  { label: 'Doanh nghiệp', value: 'enterprise' },
-  { label: 'Khác', value: 'other' },
-];
+  school: { label: 'Trường học' },
+  enterprise: { label: 'Doanh nghiệp' },
+  other: { label: 'Khác' },
+};
+
+export const ORG_UNIT_KIND_OPTIONS: readonly EnumOption<OrgUnitKind>[] = OrgKindCode.options.map((value) => ({
+  value,
+  ...ORG_UNIT_KIND_LABELS[value],
+}));
 
 export const orgUnitImportSpec = defineImportSpec({
   kind: 'org_units',
