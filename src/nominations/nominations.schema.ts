@@ -55,6 +55,8 @@ export const nominations = pgTable(
   },
   (t) => [
     index('nominations_body_year_status').on(t.bodyOrgUnitId, t.year, t.status, t.subjectSortKey, t.id),
+    // A body's page of every status, in order, without sorting the year (issue 4, benchmark).
+    index('nominations_body_year_sort').on(t.bodyOrgUnitId, t.year, t.subjectSortKey, t.id),
     index('nominations_org_year').on(t.orgUnitId, t.year, t.subjectSortKey, t.id),
     index('nominations_person_year').on(t.personId, t.year),
     index('nominations_subject_org_year').on(t.subjectOrgUnitId, t.year),

@@ -1,0 +1,1 @@
+CREATE INDEX "nominations_body_year_sort" ON "nominations" USING btree ("body_org_unit_id","year","subject_sort_key","id");
