@@ -10,6 +10,8 @@ export class DirectoryCache {
   private current: OrgDirectory | undefined;
   private loadedAt = 0;
   private loading: Promise<OrgDirectory> | undefined;
+  /** Bumped by every invalidation: a load begun before a write must not be cached after it. */
+  private generation = 0;
 
   constructor(
     private readonly db: Db,
@@ -18,23 +20,31 @@ export class DirectoryCache {
 
   async get(): Promise<OrgDirectory> {
     if (this.current && Date.now() - this.loadedAt < this.ttlMs) return this.current;
-    this.loading ??= this.load().finally(() => {
-      this.loading = undefined;
+    if (this.loading) return this.loading;
+    const loading = this.load().finally(() => {
+      if (this.loading === loading) this.loading = undefined;
     });
-    return this.loading;
+    this.loading = loading;
+    return loading;
   }
 
   invalidate(): void {
     this.current = undefined;
+    this.loading = undefined;
+    this.generation += 1;
   }
 
   private async load(): Promise<OrgDirectory> {
+    const generation = this.generation;
     const [units, events] = await Promise.all([
       this.db.select().from(orgUnits),
       this.db.select().from(orgEvents),
     ]);
-    this.current = new OrgDirectory(units, events);
-    this.loadedAt = Date.now();
-    return this.current;
+    const loaded = new OrgDirectory(units, events);
+    if (generation === this.generation) {
+      this.current = loaded;
+      this.loadedAt = Date.now();
+    }
+    return loaded;
   }
 }
