@@ -49,3 +49,20 @@ export const recoveryCodes = pgTable(
   },
   (t) => [index('recovery_codes_user').on(t.userId)],
 );
+
+/**
+ * TOTP secrets waiting for their confirming code, one per session (trust issue, item 3). In the
+ * database, not in memory, so an enrolment survives a restart and works whichever server process
+ * answers the confirming request. Rows expire after a few minutes and are purged on the next start.
+ */
+export const pendingTotpEnrolments = pgTable(
+  'pending_totp_enrolments',
+  {
+    /** The session that started the enrolment (SHA-256 of its cookie token). */
+    sessionTokenHash: text('session_token_hash').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    secret: text('secret').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('pending_totp_enrolments_expires').on(t.expiresAt)],
+);
