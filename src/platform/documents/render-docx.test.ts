@@ -17,6 +17,18 @@ function indexOfParagraph(paragraphs: string[], text: string): number {
   return i;
 }
 
+/** The first tag that does not close in order, or null when the XML's elements nest properly. */
+function unbalancedTag(xml: string): string | null {
+  const open: string[] = [];
+  for (const m of xml.matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = m;
+    if (selfClosing) continue;
+    if (!closing) open.push(name!);
+    else if (open.pop() !== name) return name!;
+  }
+  return open.length > 0 ? open.at(-1)! : null;
+}
+
 describe('renderDocx', () => {
   it('writes a Word package whose default header holds the page number and whose first-page header is empty', async () => {
     const docx = await renderDocx(sampleAnnualReport());
@@ -108,6 +120,22 @@ describe('renderDocx', () => {
     expect(xml).toContain('<w:pageBreakBefore');
     expect(paragraphs).toContain('KT. CHỦ TỊCH');
     expect(paragraphs).toContain('PHÓ CHỦ TỊCH');
+  });
+
+  it('writes a 1,000-name annex table as well-formed XML: every row once, the header repeating, no row split', async () => {
+    const xml = await documentXml(sampleDecisionWithAnnex(1000));
+    expect(unbalancedTag(xml)).toBeNull();
+    expect(xml).not.toContain('TDKT-TABLE-');
+    const annex = xml.slice(xml.lastIndexOf('<w:tbl>'), xml.lastIndexOf('</w:tbl>'));
+    const rows = annex.match(/<w:tr>/g) ?? [];
+    expect(rows).toHaveLength(1 + 1000 + 1); // header, names, total
+    expect(annex.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(annex.match(/<w:cantSplit\/>/g)).toHaveLength(rows.length);
+    const paragraphs = docxParagraphs(xml);
+    const names = sampleDecisionWithAnnex(1000)
+      .annexes![0]!.table.rows.slice(0, 1000)
+      .map((r) => r[1]);
+    for (const name of names) expect(paragraphs).toContain(name);
   });
 
   it('writes markup and spreadsheet formulas in names as literal text', async () => {
