@@ -33,6 +33,16 @@ export const awardRecords = pgTable(
     revokedAt: date('revoked_at'),
     revocationReason: text('revocation_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Report columns, filled by the database (trigger `award_records_report_columns`, migration
+     * 0007) so every writer — issuing, imports, entry, restore — stores them in the same statement:
+     * the unit the awardee belonged to on the decision date (a person's employment then, else
+     * `org_unit_id`) and the year the decision was signed (else `year`). Dashboards read these
+     * instead of working out the unit from employments at query time. Kept in step with later
+     * corrections of the employment history by a trigger on `employments`.
+     */
+    awardeeUnitId: uuid('awardee_unit_id'),
+    reportYear: integer('report_year'),
   },
   (t) => [
     index('award_records_person').on(t.personId),
