@@ -60,6 +60,10 @@ export const employments = pgTable(
   (t) => [
     index('employments_person').on(t.personId),
     index('employments_org').on(t.orgUnitId),
+    // Closed posts by unit: who worked in a unit before a merge closed it (people search scope).
+    index('employments_org_closed')
+      .on(t.orgUnitId, t.personId)
+      .where(sql`${t.endDate} is not null`),
     // The unit a person worked in on a date (dashboards, per award record): newest post first.
     index('employments_person_start').on(t.personId, t.startDate),
   ],

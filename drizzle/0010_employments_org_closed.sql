@@ -1,0 +1,1 @@
+CREATE INDEX "employments_org_closed" ON "employments" USING btree ("org_unit_id","person_id") WHERE "employments"."end_date" is not null;
