@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { sessions, users } from './auth.schema.ts';
+import { pendingTotpEnrolments, sessions, users } from './auth.schema.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { isRole, TWO_FACTOR_ROLES, WRITER_ROLES, type Role } from './roles.ts';
 import type { AuthContext } from './access.ts';
@@ -101,7 +101,11 @@ export async function login(db: Db, username: string, password: string, ip: stri
 }
 
 export async function logout(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const tokenHash = hashToken(token);
+  await db.transaction(async (tx) => {
+    await tx.delete(pendingTotpEnrolments).where(eq(pendingTotpEnrolments.sessionTokenHash, tokenHash));
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  });
 }
 
 /**

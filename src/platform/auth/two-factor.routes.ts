@@ -16,11 +16,12 @@ import { writeAudit } from '../audit/audit.ts';
 import { requireAuth } from './access.ts';
 import { users } from './auth.schema.ts';
 import {
+  confirmEnrolment,
   countRecoveryCodes,
   issueRecoveryCodes,
-  PendingEnrolments,
   REAUTH_MINUTES,
   reauthenticate,
+  startEnrolment,
   useRecoveryCode,
   verifySecondFactor,
 } from './two-factor.ts';
@@ -32,7 +33,6 @@ const CODE_RATE = { max: 30, timeWindow: '1 minute' };
 export async function twoFactorRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
-  const pending = new PendingEnrolments();
 
   r.get(
     '/api/v1/auth/two-factor',
@@ -111,7 +111,7 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: AppDeps): Prom
           );
         }
       }
-      return pending.start(db, auth.userId, auth.sessionTokenHash);
+      return startEnrolment(db, auth.userId, auth.sessionTokenHash);
     },
   );
 
@@ -126,7 +126,7 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: AppDeps): Prom
     },
     async (req) => {
       const auth = requireAuth(req.auth);
-      return { recoveryCodes: await pending.confirm(db, auth.userId, auth.sessionTokenHash, req.body.code) };
+      return { recoveryCodes: await confirmEnrolment(db, auth.userId, auth.sessionTokenHash, req.body.code) };
     },
   );
 

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { recoveryCodes, sessions, users } from './auth.schema.ts';
+import { pendingTotpEnrolments, recoveryCodes, sessions, users } from './auth.schema.ts';
 import { verifyPassword } from './passwords.ts';
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from './sessions.ts';
 
@@ -223,66 +223,100 @@ export async function issueRecoveryCodes(tx: DbOrTx, userId: string): Promise<st
 
 export type Enrolment = { secret: string; otpauthUri: string; qrDataUrl: string };
 
-type Pending = { userId: string; secret: string; expires: number };
+const noEnrolment = () =>
+  new AppError(
+    'conflict',
+    'AUTH.NO_ENROLMENT',
+    'Phiên đăng ký xác thực hai lớp đã hết hạn. Vui lòng bắt đầu lại.',
+  );
 
 /**
- * Secrets waiting for their confirming code, per session, in memory: an abandoned enrolment
- * leaves the account as it was (a user who already has TOTP keeps the old secret).
+ * Starts an enrolment: a new secret waits for its confirming code in `pending_totp_enrolments`,
+ * one per session, in the database so that a restart or another server process does not lose
+ * it. An abandoned enrolment leaves the account as it was (a user who already has TOTP keeps the
+ * old secret); expired rows are purged here.
  */
-export class PendingEnrolments {
-  private readonly pending = new Map<string, Pending>();
+export async function startEnrolment(db: Db, userId: string, sessionTokenHash: string): Promise<Enrolment> {
+  const user = await loadUser(db, userId);
+  const secret = new OTPAuth.Secret({ size: 20 }).base32;
+  const expiresAt = new Date(Date.now() + ENROLMENT_MINUTES * 60_000);
+  await db.transaction(async (tx) => {
+    await tx.delete(pendingTotpEnrolments).where(lt(pendingTotpEnrolments.expiresAt, sql`now()`));
+    await tx
+      .insert(pendingTotpEnrolments)
+      .values({ sessionTokenHash, userId, secret, expiresAt })
+      .onConflictDoUpdate({
+        target: pendingTotpEnrolments.sessionTokenHash,
+        set: { userId, secret, expiresAt },
+      });
+  });
+  const otpauthUri = totpFor(secret, user.username).toString();
+  const qrDataUrl = await QRCode.toDataURL(otpauthUri, {
+    errorCorrectionLevel: 'M',
+    margin: 1,
+    width: 240,
+  });
+  return { secret, otpauthUri, qrDataUrl };
+}
 
-  async start(db: DbOrTx, userId: string, sessionTokenHash: string): Promise<Enrolment> {
-    const user = await loadUser(db, userId);
-    const secret = new OTPAuth.Secret({ size: 20 }).base32;
-    const now = Date.now();
-    for (const [k, p] of this.pending) if (p.expires < now) this.pending.delete(k);
-    this.pending.set(sessionTokenHash, { userId, secret, expires: now + ENROLMENT_MINUTES * 60_000 });
-    const otpauthUri = totpFor(secret, user.username).toString();
-    const qrDataUrl = await QRCode.toDataURL(otpauthUri, {
-      errorCorrectionLevel: 'M',
-      margin: 1,
-      width: 240,
-    });
-    return { secret, otpauthUri, qrDataUrl };
-  }
+async function loadPending(db: DbOrTx, userId: string, sessionTokenHash: string) {
+  const [pending] = await db
+    .select()
+    .from(pendingTotpEnrolments)
+    .where(
+      and(
+        eq(pendingTotpEnrolments.sessionTokenHash, sessionTokenHash),
+        eq(pendingTotpEnrolments.userId, userId),
+        gt(pendingTotpEnrolments.expiresAt, sql`now()`),
+      ),
+    );
+  return pending;
+}
 
-  /** Confirms with a code from the new secret; returns the new recovery codes. */
-  async confirm(db: Db, userId: string, sessionTokenHash: string, code: string): Promise<string[]> {
-    const pending = this.pending.get(sessionTokenHash);
-    if (!pending || pending.userId !== userId || pending.expires < Date.now()) {
-      throw new AppError(
-        'conflict',
-        'AUTH.NO_ENROLMENT',
-        'Phiên đăng ký xác thực hai lớp đã hết hạn. Vui lòng bắt đầu lại.',
-      );
-    }
-    const user = await loadUser(db, userId);
-    assertNotLocked(user);
-    const step = totpStep(pending.secret, code.trim());
-    if (step === undefined) return recordFailure(db, user, 'auth.totp_enrol_failed');
-    this.pending.delete(sessionTokenHash);
-    return db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ totpSecret: pending.secret, totpEnabled: true, totpLastStep: step, failedLogins: 0 })
-        .where(eq(users.id, userId));
-      await markVerified(tx, sessionTokenHash);
-      const codes = await issueRecoveryCodes(tx, userId);
-      await writeAudit(
-        tx,
-        { userId: user.id, name: user.displayName },
-        {
-          chain: 'system',
-          action: 'auth.totp_enrolled',
-          entity: 'user',
-          entityId: user.id,
-          after: { recoveryCodes: codes.length },
-        },
-      );
-      return codes;
-    });
-  }
+/** Confirms with a code from the new secret; returns the new recovery codes. */
+export async function confirmEnrolment(
+  db: Db,
+  userId: string,
+  sessionTokenHash: string,
+  code: string,
+): Promise<string[]> {
+  const pending = await loadPending(db, userId, sessionTokenHash);
+  if (!pending) throw noEnrolment();
+  const user = await loadUser(db, userId);
+  assertNotLocked(user);
+  const step = totpStep(pending.secret, code.trim());
+  if (step === undefined) return recordFailure(db, user, 'auth.totp_enrol_failed');
+  return db.transaction(async (tx) => {
+    // Taking the row is the compare-and-set: of two concurrent confirmations, one wins.
+    const taken = await tx
+      .delete(pendingTotpEnrolments)
+      .where(
+        and(
+          eq(pendingTotpEnrolments.sessionTokenHash, sessionTokenHash),
+          eq(pendingTotpEnrolments.secret, pending.secret),
+        ),
+      )
+      .returning({ secret: pendingTotpEnrolments.secret });
+    if (taken.length === 0) throw noEnrolment();
+    await tx
+      .update(users)
+      .set({ totpSecret: pending.secret, totpEnabled: true, totpLastStep: step, failedLogins: 0 })
+      .where(eq(users.id, userId));
+    await markVerified(tx, sessionTokenHash);
+    const codes = await issueRecoveryCodes(tx, userId);
+    await writeAudit(
+      tx,
+      { userId: user.id, name: user.displayName },
+      {
+        chain: 'system',
+        action: 'auth.totp_enrolled',
+        entity: 'user',
+        entityId: user.id,
+        after: { recoveryCodes: codes.length },
+      },
+    );
+    return codes;
+  });
 }
 
 /**
