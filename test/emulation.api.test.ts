@@ -24,6 +24,41 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
   });
   afterAll(() => t.close());
 
+  it('holds the seed’s 2023 movements launched at the year-start conference, with registrations and the covenant', async () => {
+    const movements = (
+      await call(officer, 'GET', `/api/v1/movements?orgUnitId=${w.myQuy}&year=2023`)
+    ).json() as { name: string; fields: string[]; launchedOn: string | null; status: string }[];
+    const names = movements.map((m) => m.name);
+    for (const fragment of [
+      'Thu ngân sách địa phương',
+      'Lập lại trật tự đô thị',
+      'Xây dựng cơ quan văn hóa, đẩy lùi tệ nạn xã hội',
+      'Dân vận khéo',
+      'Học tập và làm theo tấm gương đạo đức Hồ Chí Minh',
+    ]) {
+      expect(names.filter((n) => n.includes(fragment))).toHaveLength(1);
+    }
+    expect(movements).toHaveLength(8);
+    expect(movements.every((m) => m.launchedOn === '2023-01-20' && m.status === 'reviewed')).toBe(true);
+    expect(new Set(movements.flatMap((m) => m.fields))).toEqual(
+      new Set(['an ninh quốc phòng', 'kinh tế', 'giáo dục', 'văn hóa - xã hội', 'dân vận khéo']),
+    );
+    const [conference, ...others] = (
+      await call(officer, 'GET', `/api/v1/conferences?orgUnitId=${w.myQuy}&year=2023`)
+    ).json();
+    expect(others).toEqual([]);
+    expect(conference).toMatchObject({ heldOn: '2023-01-20', registrationCount: 15, covenantCount: 1 });
+    expect(conference.movements).toHaveLength(8);
+    expect(conference.lastYearReview).toContain('64 cán bộ, công chức');
+    const covenants = (await call(officer, 'GET', `/api/v1/covenants?orgUnitId=${w.myQuy}&year=2023`)).json();
+    expect(covenants).toHaveLength(1);
+    expect(covenants[0]).toMatchObject({ assessedCount: 4, metCount: 2 });
+    expect(covenants[0].parties).toHaveLength(15);
+    expect(
+      (await call(otherWard, 'GET', `/api/v1/covenants?orgUnitId=${w.myQuy}&year=2023`)).statusCode,
+    ).toBe(404);
+  });
+
   it('drafts a movement with fields and a target owned by a unit, then launches and runs it', async () => {
     const res = await call(officer, 'POST', '/api/v1/movements', {
       orgUnitId: w.myQuy,
@@ -103,11 +138,11 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
     expect((await call(otherWard, 'GET', `/api/v1/movements/${movementId}`)).statusCode).toBe(404);
   });
 
-  it('records the year-start conference with its movements, registrations and covenants', async () => {
+  it('records a year-start conference (2024: the demo holds 2023) with its movements, registrations and covenants', async () => {
     const conf = await call(officer, 'POST', '/api/v1/conferences', {
       orgUnitId: w.myQuy,
-      year: 2023,
-      heldOn: '2023-01-12',
+      year: 2024,
+      heldOn: '2024-01-12',
       lastYearReview: 'Năm 2022 hoàn thành 18/18 chỉ tiêu.',
       movementIds: [movementId],
     });
@@ -115,7 +150,7 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
     const conferenceId = conf.json().id as string;
     const reg = await call(unitHead, 'POST', '/api/v1/registrations', {
       orgUnitId: w.women,
-      year: 2023,
+      year: 2024,
       subjectKind: 'individual',
       personId: w.womenHead,
       awardCode: 'advanced_worker',
@@ -128,7 +163,7 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
     });
     const dup = await call(unitHead, 'POST', '/api/v1/registrations', {
       orgUnitId: w.women,
-      year: 2023,
+      year: 2024,
       subjectKind: 'individual',
       personId: w.womenHead,
       awardCode: 'advanced_worker',
@@ -136,7 +171,7 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
     expect(dup.statusCode).toBe(409);
     const notTitle = await call(unitHead, 'POST', '/api/v1/registrations', {
       orgUnitId: w.women,
-      year: 2023,
+      year: 2024,
       subjectKind: 'individual',
       personId: w.womenHead,
       awardCode: 'commune_certificate_of_merit',
@@ -144,7 +179,7 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
     expect(notTitle.statusCode).toBe(400);
     const collective = await call(officer, 'POST', '/api/v1/registrations', {
       orgUnitId: w.office,
-      year: 2023,
+      year: 2024,
       subjectKind: 'collective',
       subjectOrgUnitId: w.office,
       awardCode: 'advanced_labour_collective',
@@ -168,7 +203,7 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
     });
     expect(unitHeadReview.statusCode).toBe(403);
 
-    const list = (await call(officer, 'GET', `/api/v1/registrations?orgUnitId=${w.myQuy}&year=2023`)).json();
+    const list = (await call(officer, 'GET', `/api/v1/registrations?orgUnitId=${w.myQuy}&year=2024`)).json();
     expect(list.required).toBe(true);
     expect(list.totals).toEqual(
       expect.arrayContaining([
@@ -179,9 +214,9 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
 
     const covenant = await call(officer, 'POST', '/api/v1/covenants', {
       orgUnitId: w.myQuy,
-      year: 2023,
-      title: 'Giao ước thi đua năm 2023 giữa các bộ phận',
-      signedOn: '2023-01-12',
+      year: 2024,
+      title: 'Giao ước thi đua năm 2024 giữa các bộ phận',
+      signedOn: '2024-01-12',
       partyOrgUnitIds: [w.office, w.women],
       conferenceId,
       articles: [
@@ -197,12 +232,12 @@ describe.each(DRIVERS)('emulation year over HTTP on %s', (driver) => {
       `/api/v1/covenants/${c.id}/articles/${c.articles[0].id}/assessment`,
       {
         assessment: 'met',
-        assessedOn: '2023-12-20',
+        assessedOn: '2024-12-20',
         note: 'Đạt 18/18 chỉ tiêu',
       },
     );
     expect(assessed.json()).toMatchObject({ assessedCount: 1, metCount: 1 });
-    const confs = (await call(officer, 'GET', `/api/v1/conferences?orgUnitId=${w.myQuy}&year=2023`)).json();
+    const confs = (await call(officer, 'GET', `/api/v1/conferences?orgUnitId=${w.myQuy}&year=2024`)).json();
     expect(confs[0]).toMatchObject({
       registrationCount: 2,
       covenantCount: 1,

@@ -190,6 +190,21 @@ describe.each(DRIVERS)('nominations over HTTP on %s', (driver) => {
     });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', dossier: { complete: true } });
+    // The detail carries the status history, with the return reason, oldest first.
+    const history = accepted.json().history as {
+      action: string;
+      toStatus: string | null;
+      note: string | null;
+    }[];
+    expect(history.filter((h) => h.toStatus).map((h) => h.toStatus)).toEqual([
+      'Đã gửi, chờ duyệt',
+      'Bị trả lại',
+      'Đã gửi, chờ duyệt',
+      'Đã tiếp nhận',
+    ]);
+    expect(history.find((h) => h.action === 'nomination.return')?.note).toBe(
+      'Bổ sung báo cáo thành tích và biên bản.',
+    );
     const audit = await queryRows<{ action: string }>(
       t.database.db,
       sql`select action from audit_log where entity_id = ${n.id} order by seq`,
@@ -270,7 +285,16 @@ describe.each(DRIVERS)('nominations over HTTP on %s', (driver) => {
     const body = res.json();
     expect(body.items.length).toBeLessThanOrEqual(50);
     expect(body.items.every((i: { status: string }) => i.status === 'draft')).toBe(true);
-    expect(body.countsByStatus.draft).toBeGreaterThanOrEqual(body.items.length);
+    const counts = await call(
+      officer,
+      'GET',
+      `/api/v1/nominations/counts?year=2022&bodyOrgUnitId=${w.myQuy}`,
+    );
+    expect(counts.statusCode).toBe(200);
+    const { countsByStatus, total } = counts.json();
+    expect(countsByStatus.draft).toBeGreaterThanOrEqual(body.items.length);
+    expect(total).toBe(Object.values(countsByStatus as Record<string, number>).reduce((a, b) => a + b, 0));
+    if (!body.nextCursor) expect(countsByStatus.draft).toBe(body.items.length);
     if (body.nextCursor) {
       const next = (
         await call(

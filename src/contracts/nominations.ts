@@ -125,7 +125,13 @@ export type NominationSummary = z.infer<typeof NominationSummary>;
 export const NominationList = z.object({
   items: z.array(NominationSummary),
   nextCursor: z.string().nullable(),
+});
+
+/** The list's filters without status and paging: the counts per status beside a list. */
+export const NominationCountsQuery = NominationListQuery.omit({ status: true, limit: true, cursor: true });
+export const NominationCounts = z.object({
   countsByStatus: z.record(z.string(), z.number()),
+  total: z.number(),
 });
 
 export const AttachmentDto = z.object({
@@ -158,6 +164,18 @@ export const NominationDetail = NominationSummary.extend({
   resultNote: z.string().nullable(),
   decisionId: z.string().nullable(),
   allowedActions: z.array(z.string()),
+  /** Status changes and dossier events from the audit log, oldest first. */
+  history: z.array(
+    z.object({
+      at: z.string(),
+      action: z.string(),
+      label: z.string(),
+      actorName: z.string().nullable(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 export type NominationDetail = z.infer<typeof NominationDetail>;
 

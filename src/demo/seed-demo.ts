@@ -8,6 +8,7 @@ import { carryEmployments, insertPeople, type NewPerson } from '../people/index.
 import { absences, disciplines, households, ratings } from '../people/index.ts';
 import { prng, randomName } from './names.ts';
 import { seedYear2023 } from './seed-year-2023.ts';
+import { seedMovements2023 } from './seed-movements-2023.ts';
 import { seedClusters } from './seed-clusters.ts';
 
 /** Every demo account uses this password (README); production starts create none. */
@@ -465,6 +466,7 @@ async function seedDemoIn(tx: Tx): Promise<DemoIds> {
     notQualified2022: notQualified,
     clusterId,
   };
+  await seedMovements2023(tx, demoIds);
   await seedYear2023(tx, demoIds);
   return demoIds;
 }

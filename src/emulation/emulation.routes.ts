@@ -376,6 +376,22 @@ export async function emulationRoutes(app: FastifyInstance, deps: AppDeps): Prom
     },
   );
   r.get(
+    '/api/v1/covenants',
+    {
+      config: { access: { roles: READERS, scope: 'org' } },
+      schema: { querystring: scopeQuery, response: { 200: z.array(CovenantDto) } },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, deps);
+      const units = await readableUnits(ctx, req.query.orgUnitId);
+      const rows = await queryRows<{ id: string }>(
+        deps.database.db,
+        sql`select id from emulation_covenants where org_unit_id = any(${`{${units.join(',')}}`}::uuid[]) ${req.query.year ? sql`and year = ${req.query.year}` : sql``} order by signed_on, title`,
+      );
+      return Promise.all(rows.map((c) => covenantDto(ctx, c.id)));
+    },
+  );
+  r.get(
     '/api/v1/covenants/:id',
     {
       config: { access: { roles: READERS, scope: 'org' } },

@@ -239,3 +239,27 @@ export async function getAttachment(db: DbOrTx, id: string): Promise<AttachmentR
 export async function deleteAttachment(tx: DbOrTx, id: string): Promise<void> {
   await tx.delete(nominationAttachments).where(eq(nominationAttachments.id, id));
 }
+
+export type NominationHistoryRow = {
+  at: string;
+  action: string;
+  actor_name: string | null;
+  before: { status?: string } | null;
+  after: { status?: string; returnReason?: string; forwardedTo?: string; decisionId?: string } | null;
+};
+
+/**
+ * The nomination's status history from the audit log: its own rows, and the bulk "decided" row
+ * of the decision that listed it. Oldest first.
+ */
+export async function nominationHistory(db: DbOrTx, id: string): Promise<NominationHistoryRow[]> {
+  return queryRows<NominationHistoryRow>(
+    db,
+    sql`select a.at::text as at, a.action, a.actor_name, a.before, a.after
+          from audit_log a
+         where a.entity = 'nomination'
+           and (a.entity_id = ${id}
+                or (a.entity_id is null and a.action = 'nomination.decide_bulk' and a.after -> 'ids' @> ${JSON.stringify([id])}::jsonb))
+         order by a.seq`,
+  );
+}

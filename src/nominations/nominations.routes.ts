@@ -9,6 +9,8 @@ import {
   CreatePostingComment,
   DossierPartCode,
   NominationActionBody,
+  NominationCounts,
+  NominationCountsQuery,
   NominationDetail,
   NominationList,
   NominationListQuery,
@@ -38,14 +40,23 @@ import {
   type DossierPart,
   type NominationKind,
 } from './dossier.ts';
-import { NOMINATION_STATUS_LABELS, transition, type NominationStatus } from './nomination-status.ts';
+import {
+  NOMINATION_ACTION_LABELS,
+  NOMINATION_STATUS_LABELS,
+  transition,
+  type NominationAction,
+  type NominationStatus,
+} from './nomination-status.ts';
 import type { Verdict } from './nomination-verdict.ts';
 import {
   countNominationsByStatus,
   getNomination,
   listAttachments,
   listNominationRows,
+  nominationHistory,
   type AttachmentRecord,
+  type NominationFilter,
+  type NominationHistoryRow,
   type NominationListRow,
   type NominationRecord,
 } from './nominations.repository.ts';
@@ -123,9 +134,41 @@ function attachmentDto(a: AttachmentRecord) {
   };
 }
 
+const EVENT_LABELS: Record<string, string> = {
+  'nomination.create': 'Lập hồ sơ đề nghị',
+  'nomination.prefill': 'Lập từ danh sách gợi ý cuối năm',
+  'nomination.update': 'Sửa nội dung đề nghị',
+  'nomination.attach': 'Đính kèm tệp hồ sơ',
+  'nomination.detach': 'Gỡ tệp hồ sơ',
+  'nomination.decide_bulk': 'Ghi nhận quyết định khen thưởng',
+};
+
+const statusLabel = (s: string | undefined) =>
+  s ? (NOMINATION_STATUS_LABELS[s as NominationStatus] ?? s) : null;
+
+function historyEntry(h: NominationHistoryRow) {
+  const action = h.action.replace(/^nomination\./, '') as NominationAction;
+  const verb = NOMINATION_ACTION_LABELS[action];
+  const label = EVENT_LABELS[h.action] ?? (verb ? verb.charAt(0).toUpperCase() + verb.slice(1) : h.action);
+  const from = h.before?.status;
+  const to = h.after?.status;
+  return {
+    at: h.at,
+    action: h.action,
+    label,
+    actorName: h.actor_name,
+    fromStatus: from && to && from !== to ? statusLabel(from) : null,
+    toStatus: to && from !== to ? statusLabel(to) : null,
+    note: h.after?.returnReason ?? h.after?.forwardedTo ?? null,
+  };
+}
+
 async function detailOf(ctx: RequestCtx, n: NominationRecord) {
   const directory = await ctx.deps.directory.get();
-  const attachments = await listAttachments(ctx.deps.database.db, n.id);
+  const [attachments, history] = await Promise.all([
+    listAttachments(ctx.deps.database.db, n.id),
+    nominationHistory(ctx.deps.database.db, n.id),
+  ]);
   const status = n.status as NominationStatus;
   const dossier = isNominationKind(n.kind)
     ? checkDossier(
@@ -183,6 +226,7 @@ async function detailOf(ctx: RequestCtx, n: NominationRecord) {
     resultNote: n.resultNote,
     decisionId: n.decisionId,
     allowedActions,
+    history: history.map(historyEntry),
   };
 }
 
@@ -190,6 +234,36 @@ export async function nominationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ id: z.uuid() });
 
+  /**
+   * The rows a query may see. Whoever reads a body reads every nomination it receives: the
+   * filter on the body alone then lets the (body, year, status, sort key) index serve the page.
+   */
+  const scopeOf = async (
+    ctx: RequestCtx,
+    q: { orgUnitId?: string | undefined; bodyOrgUnitId?: string | undefined },
+  ): Promise<string[] | undefined> => {
+    if (q.orgUnitId) {
+      assertCanRead(ctx.auth, q.orgUnitId, 'đơn vị');
+      const directory = await deps.directory.get();
+      return directory.subtree(q.orgUnitId).filter((id) => ctx.auth.readOrgIds.has(id));
+    }
+    return q.bodyOrgUnitId && canRead(ctx.auth, q.bodyOrgUnitId) ? undefined : [...ctx.auth.readOrgIds];
+  };
+  const filterOf = async (
+    ctx: RequestCtx,
+    q: z.infer<typeof NominationCountsQuery>,
+  ): Promise<Omit<NominationFilter, 'limit'>> => ({
+    orgUnitIds: await scopeOf(ctx, q),
+    bodyOrgUnitId: q.bodyOrgUnitId,
+    year: q.year,
+    kind: q.kind,
+    awardCode: q.awardCode,
+    subjectKind: q.subjectKind,
+    q: q.q ? foldVietnamese(q.q) : undefined,
+  });
+
+  // One page, one indexed query: the counts per status are their own request (below), so paging
+  // through a list never recounts it (issue 4, benchmark).
   r.get(
     '/api/v1/nominations',
     {
@@ -199,38 +273,31 @@ export async function nominationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     async (req) => {
       const ctx = ctxOf(req, deps);
       const q = req.query;
-      // Whoever reads a body reads every nomination it receives: the filter on the body alone
-      // then lets the (body, year, status, sort key) index serve the page.
-      let orgUnitIds: string[] | undefined =
-        q.bodyOrgUnitId && canRead(ctx.auth, q.bodyOrgUnitId) ? undefined : [...ctx.auth.readOrgIds];
-      if (q.orgUnitId) {
-        assertCanRead(ctx.auth, q.orgUnitId, 'đơn vị');
-        const directory = await deps.directory.get();
-        orgUnitIds = directory.subtree(q.orgUnitId).filter((id) => ctx.auth.readOrgIds.has(id));
-      }
-      const filter = {
-        orgUnitIds,
-        bodyOrgUnitId: q.bodyOrgUnitId,
-        year: q.year,
+      const rows = await listNominationRows(deps.database.db, {
+        ...(await filterOf(ctx, q)),
         statuses: q.status as NominationStatus[] | undefined,
-        kind: q.kind,
-        awardCode: q.awardCode,
-        subjectKind: q.subjectKind,
-        q: q.q ? foldVietnamese(q.q) : undefined,
         limit: q.limit,
         after: decodeCursor(q.cursor),
-      };
-      const [rows, countsByStatus] = await Promise.all([
-        listNominationRows(deps.database.db, filter),
-        countNominationsByStatus(deps.database.db, filter),
-      ]);
+      });
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       return {
         items: page.map(summaryOf),
         nextCursor: rows.length > q.limit && last ? encodeCursor(last.subject_sort_key, last.id) : null,
-        countsByStatus,
       };
+    },
+  );
+
+  r.get(
+    '/api/v1/nominations/counts',
+    {
+      config: { access: { roles: READERS, scope: 'org' } },
+      schema: { querystring: NominationCountsQuery, response: { 200: NominationCounts } },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, deps);
+      const countsByStatus = await countNominationsByStatus(deps.database.db, await filterOf(ctx, req.query));
+      return { countsByStatus, total: Object.values(countsByStatus).reduce((a, b) => a + b, 0) };
     },
   );
 
