@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Tx } from '../platform/db/client.ts';
 import { insertUser } from '../platform/auth/users.repository.ts';
 import { orgUnits } from '../organizations/index.ts';
-import { clusterCovenants, clusterCriteriaTables } from '../clusters/index.ts';
+import { clusterCovenants, clusterCriteriaTables, clusterYears } from '../clusters/index.ts';
 import type { CriteriaTable } from '../clusters/index.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed-demo.ts';
 
@@ -198,6 +198,16 @@ export async function seedClusters(tx: Tx, clusterId: string, headId: string): P
       signerName: chairs[c]!,
       position: `Chủ tịch UBND ${wards.find((w) => w.code === c)!.name.replace('Phường', 'phường')}`,
     })),
+  });
+  // The head's request letter that the seed report names as its căn cứ ("Căn cứ Công văn số
+  // 455/UBND-NV ngày 25/12/2023 của Ủy ban nhân dân phường Đông Xuyên … về việc thực hiện bình xét
+  // thi đua, khen thưởng Cụm thi đua xã, phường năm 2023"). No deadlines: the year is not started.
+  await tx.insert(clusterYears).values({
+    clusterId,
+    orgUnitId: headId,
+    requestLetterNumber: '455/UBND-NV',
+    requestLetterDate: '2023-12-25',
+    requestLetterSummary: 'thực hiện bình xét thi đua, khen thưởng Cụm thi đua xã, phường năm 2023',
   });
   await tx.insert(clusterCriteriaTables).values({
     clusterId,

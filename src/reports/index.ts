@@ -13,4 +13,7 @@ export {
   councilDocumentModel,
   achievementReportModel,
   proposalDocumentModel,
+  collectiveAchievementReportModel,
+  clusterRequestLetterModel,
+  statisticsWorkbook,
 } from './documents/index.ts';

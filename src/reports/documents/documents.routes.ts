@@ -12,12 +12,18 @@ import {
   renderCouncilDocument,
 } from './council-document-data.ts';
 import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
+import { collectiveAchievementReportModel } from './collective-achievement-report.ts';
+import { clusterRequestLetterModel } from './official-letter-data.ts';
+import { statisticsWorkbook } from './statistics-workbook.ts';
+import { attachment } from '../annual/annual-report.routes.ts';
 
 const READERS = ['admin', 'officer', 'chairman', 'council_member', 'unit_head', 'superior_viewer'] as const;
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
+const Year = z.coerce.number().int().min(1990).max(2100);
 
 export async function documentsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -107,6 +113,72 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps): Prom
         .type(MIME[format])
         .header('content-disposition', `attachment; filename="${kind}-${req.params.year}.${format}"`)
         .send(body);
+    },
+  );
+  r.get(
+    '/api/v1/documents/org-units/:orgUnitId',
+    {
+      config: { access: { roles: [...READERS], scope: 'org' } },
+      schema: {
+        params: z.object({ orgUnitId: Uuid }),
+        querystring: z.object({
+          kind: z.enum(['achievement-report']).default('achievement-report'),
+          year: Year,
+          awardCode: z.string().max(80).default('commune_certificate_of_merit'),
+          format: DocumentFormat.default('docx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { kind, format, year, awardCode } = req.query;
+      const model = await collectiveAchievementReportModel(
+        ctxOf(req, deps),
+        req.params.orgUnitId,
+        year,
+        awardCode,
+      );
+      const body = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
+      return reply
+        .type(MIME[format])
+        .header('content-disposition', `attachment; filename="${kind}-${req.params.orgUnitId}.${format}"`)
+        .send(body);
+    },
+  );
+  r.get(
+    '/api/v1/documents/clusters/:clusterId',
+    {
+      config: { access: { roles: [...READERS], scope: 'org' } },
+      schema: {
+        params: z.object({ clusterId: Uuid }),
+        querystring: z.object({
+          kind: z.enum(['cluster-request']).default('cluster-request'),
+          format: DocumentFormat.default('docx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { kind, format } = req.query;
+      const model = await clusterRequestLetterModel(ctxOf(req, deps), req.params.clusterId);
+      const body = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
+      return reply
+        .type(MIME[format])
+        .header('content-disposition', `attachment; filename="${kind}-${req.params.clusterId}.${format}"`)
+        .send(body);
+    },
+  );
+  r.get(
+    '/api/v1/documents/statistics/:orgUnitId/:year',
+    {
+      config: { access: { roles: [...READERS], scope: 'org' } },
+      schema: { params: z.object({ orgUnitId: Uuid, year: Year }) },
+    },
+    async (req, reply) => {
+      const { file, fileName } = await statisticsWorkbook(
+        ctxOf(req, deps),
+        req.params.orgUnitId,
+        req.params.year,
+      );
+      return reply.type(MIME.xlsx).header('content-disposition', attachment(fileName)).send(file);
     },
   );
 }

@@ -22,3 +22,10 @@ export {
 export { buildProposalDocument, type ForwardedNomination } from './proposal-document.ts';
 export { buildAchievementReport, type AchievementData } from './achievement-report.ts';
 export { buildClusterRequestLetter, type ClusterRequest } from './official-letter.ts';
+export { clusterRequestLetterModel } from './official-letter-data.ts';
+export {
+  buildCollectiveAchievementReport,
+  collectiveAchievementReportModel,
+  type CollectiveAchievementData,
+} from './collective-achievement-report.ts';
+export { statisticsSheets, statisticsWorkbook, STATISTICS_TREND_YEARS } from './statistics-workbook.ts';

@@ -9,10 +9,28 @@ export type ClusterRequest = {
   year: number;
   /** The member bodies the letter goes to, as they read in "Kính gửi". */
   members: string[];
-  /** ISO date by which the reports are due. */
-  dueDate: string;
+  /** ISO date by which the reports are due; null leaves a blank for the office to fill. */
+  dueDate: string | null;
   signerName: string;
+  /** The letter's number and symbol when the head's office has taken it ("455/UBND-NV"). */
+  numberText?: string | null;
+  /** Trích yếu after "V/v", as the office wrote it; a default otherwise. */
+  summary?: string | null;
 };
+
+/** "455/UBND-NV" → number 455, symbol UBND-NV; anything else stays a draft with the default symbol. */
+function numberAndSymbolOf(numberText: string | null | undefined): { number?: string; symbol: string } {
+  const m = numberText ? /^\s*(\d+)\s*\/\s*(\S+)\s*$/u.exec(numberText) : null;
+  return m ? { number: m[1]!, symbol: m[2]! } : { symbol: 'UBND-VP' };
+}
+
+/** The summary split after its first comma so the "V/v" lines stay short, as the seed letters do. */
+function summaryLinesOf(r: ClusterRequest): string[] {
+  const summary = r.summary?.trim().replace(/^(V\/v|[Vv]ề việc)\s+/u, '');
+  if (!summary) return [`báo cáo tổng kết công tác thi đua,`, `khen thưởng năm ${r.year}`];
+  const comma = summary.indexOf(', ');
+  return comma > 0 ? [summary.slice(0, comma + 1), summary.slice(comma + 2)] : [summary];
+}
 
 /** The cluster head's request for the members' year-end emulation report (công văn). */
 export function buildClusterRequestLetter(
@@ -22,10 +40,10 @@ export function buildClusterRequestLetter(
 ): AdministrativeDocument {
   return {
     issuingBody: head.issuingBody,
-    numberAndSymbol: { symbol: 'UBND-VP' },
+    numberAndSymbol: numberAndSymbolOf(r.numberText),
     place: head.place,
     issueDate,
-    summaryLines: [`V/v báo cáo tổng kết công tác thi đua,`, `khen thưởng năm ${r.year}`],
+    summaryLines: summaryLinesOf(r),
     body: [
       { kind: 'paragraph', content: 'Kính gửi:', indent: false },
       { kind: 'list', items: r.members.map((m) => `${m};`) },
@@ -35,7 +53,7 @@ export function buildClusterRequestLetter(
       },
       {
         kind: 'paragraph',
-        content: `Báo cáo gửi về ${head.committeeFull} trước ngày ${formatDateVn(r.dueDate)} để tổng hợp, bình xét.`,
+        content: `Báo cáo gửi về ${head.committeeFull} trước ngày ${r.dueDate ? formatDateVn(r.dueDate) : '…/…/…'} để tổng hợp, bình xét.`,
       },
       { kind: 'paragraph', content: 'Rất mong nhận được sự phối hợp của các đơn vị./.' },
     ],

@@ -58,3 +58,33 @@ export function decidedIn(year: number, alias = 'a'): SQL {
   return sql`(case when ${a}.decision_date is null then ${a}.year = ${year}
     else ${a}.decision_date >= ${`${year}-01-01`}::date and ${a}.decision_date < ${`${year + 1}-01-01`}::date end)`;
 }
+
+/**
+ * The leader of a unit (or of any unit of a subtree) on a date: a person marked leader whose
+ * employment there was open that day, with the position of that employment. People's own
+ * `org_unit_id` is their current unit (after the 2025 merge, the new ward), so a past year's
+ * documents read employments. `positionLike` narrows to e.g. 'Chủ tịch UBND%'.
+ */
+export async function leaderOn(
+  db: DbOrTx,
+  subtree: readonly string[],
+  asOf: string,
+  positionLike?: readonly string[],
+): Promise<{ name: string; position: string | null } | undefined> {
+  const position =
+    positionLike && positionLike.length > 0
+      ? sql`and (${sql.join(
+          positionLike.map((p) => sql`e.position ilike ${p}`),
+          sql` or `,
+        )})`
+      : sql``;
+  const rows = await queryRows<{ full_name: string; position: string | null }>(
+    db,
+    sql`select p.full_name, e.position from employments e join people p on p.id = e.person_id
+        where e.org_unit_id = any(${uuidArray(subtree)}) and p.is_leader
+          and e.start_date <= ${asOf}::date and (e.end_date is null or e.end_date > ${asOf}::date) ${position}
+        order by e.start_date, p.created_at limit 1`,
+  );
+  const r = rows[0];
+  return r ? { name: r.full_name, position: r.position } : undefined;
+}
