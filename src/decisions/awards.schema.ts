@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * An award record: one title or commendation form granted to one subject. Records come from an
@@ -43,6 +43,10 @@ export const awardRecords = pgTable(
      */
     awardeeUnitId: uuid('awardee_unit_id'),
     reportYear: integer('report_year'),
+    /** The awardee's gender, staff category and leader flag then (individuals; migration 0012). */
+    awardeeGender: text('awardee_gender'),
+    awardeeStaffCategory: text('awardee_staff_category'),
+    awardeeIsLeader: boolean('awardee_is_leader'),
   },
   (t) => [
     index('award_records_person').on(t.personId),
