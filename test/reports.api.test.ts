@@ -65,6 +65,43 @@ describe.each(DRIVERS)('annual report API on %s', (driver) => {
     expect(text).toContain('- Lưu.');
   });
 
+  it('takes the căn cứ from the cluster head’s letter in the data, names the seed’s movements, recipients and signer', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `${base}/file?format=docx`, headers: { cookie } });
+    const paragraphs = docxParagraphs(readZipEntry(res.rawPayload, 'word/document.xml')!);
+    const text = paragraphs.join('\n');
+    // The seed: "Căn cứ Công văn số 455/UBND-NV ngày 25/12/2023 của Ủy ban nhân dân phường Đông Xuyên -
+    // Trường Cụm thi đua xã, phường năm 2023 về việc thực hiện bình xét thi đua, khen thưởng Cụm thi đua
+    // xã, phường năm 2023." — the demo cluster's name adds "thành phố Long Xuyên".
+    expect(text).toContain(
+      'Căn cứ Công văn số 455/UBND-NV ngày 25/12/2023 của Ủy ban nhân dân phường Đông Xuyên - Trưởng Cụm thi đua xã, phường',
+    );
+    expect(text).toContain(
+      'năm 2023 về việc thực hiện bình xét thi đua, khen thưởng Cụm thi đua xã, phường năm 2023.',
+    );
+    inOrder(text, ['Căn cứ Công văn số 455/UBND-NV', 'I. KẾT QUẢ THỰC HIỆN']);
+    const movements = text
+      .slice(text.indexOf('phát động nhiều phong trào thi đua như:'))
+      .toLocaleLowerCase('vi');
+    for (const m of [
+      'thu ngân sách địa phương',
+      'trật tự đô thị',
+      'dân vận khéo',
+      'tấm gương đạo đức hồ chí minh',
+    ])
+      expect(movements).toContain(m);
+    inOrder(text, [
+      'Nơi nhận:',
+      '- UBND thành phố Long Xuyên;',
+      '- Phòng Nội vụ thành phố Long Xuyên;',
+      '- UBND phường Đông Xuyên;',
+      '- TT Đảng ủy, HĐND phường;',
+      '- UBMTTQ, các BN - ĐT phường;',
+      '- Các khóm;',
+      '- Lưu.',
+    ]);
+    expect(paragraphs.slice(-4)).toEqual(expect.arrayContaining(['CHỦ TỊCH', 'Liêu Quốc Bình']));
+  });
+
   it.skipIf(SKIP_WITHOUT_POPPLER)('writes the same report as PDF', async () => {
     const res = await t.app.inject({ method: 'GET', url: `${base}/file?format=pdf`, headers: { cookie } });
     expect(res.statusCode).toBe(200);
@@ -75,6 +112,8 @@ describe.each(DRIVERS)('annual report API on %s', (driver) => {
     );
     expect(text).toContain('công nhận 64 cán bộ, công chức');
     expect(text).toContain('12 tập thể, 50 cá nhân');
+    expect(text).toContain('Căn cứ Công văn số 455/UBND-NV ngày 25/12/2023');
+    expect(text).toContain('- UBND phường Đông Xuyên;');
   });
 
   it('keeps edited narrative, numbers the report from the register and shows figures changed since the issue', async () => {

@@ -9,6 +9,7 @@ import {
   asStringList,
   decidedIn,
   firstColumn,
+  leaderOn,
   tableColumns,
   uuidArray,
 } from '../documents/table-probe.ts';
@@ -75,7 +76,7 @@ export async function loadAnnualFacts(
     ),
     loadWithoutNominations(db, directory, bodyId, year),
     loadFund(db, bodyId, year),
-    loadSigner(db, subtree, bodyId),
+    loadSigner(db, subtree, bodyId, year),
   ]);
 
   return {
@@ -237,16 +238,14 @@ async function loadFund(db: DbOrTx, bodyId: string, year: number) {
   return { uncommitted: position.uncommitted, unpaidCount: unpaid.length, unpaidAmount: position.unpaid };
 }
 
-/** The chairman of the body signs the report (the seed: "CHỦ TỊCH / Liêu Quốc Bình"). */
-async function loadSigner(db: DbOrTx, subtree: string[], bodyId: string) {
-  const people = await queryRows<{ full_name: string }>(
-    db,
-    sql`select full_name from people
-        where org_unit_id = any(${uuidArray(subtree)}) and is_leader
-          and (position ilike 'Chủ tịch UBND%' or position ilike 'Chủ tịch Ủy ban%' or position ilike 'Chủ tịch UBND')
-        order by created_at limit 1`,
-  );
-  if (people[0]) return { name: people[0].full_name, position: 'Chủ tịch' };
+/**
+ * The chairman of the body signs the report (the seed: "CHỦ TỊCH / Liêu Quốc Bình"): the leader
+ * whose employment in the body at the end of the year is "Chủ tịch UBND …" (people's own unit is
+ * their current one, which after the 2025 merge is the new ward); else the last decision's signer.
+ */
+async function loadSigner(db: DbOrTx, subtree: string[], bodyId: string, year: number) {
+  const chairman = await leaderOn(db, subtree, `${year}-12-31`, ['Chủ tịch UBND%', 'Chủ tịch Ủy ban%']);
+  if (chairman) return { name: chairman.name, position: 'Chủ tịch' };
   const decided = await queryRows<{ signer_name: string }>(
     db,
     sql`select signer_name from decisions where org_unit_id = ${bodyId} and signer_name is not null
