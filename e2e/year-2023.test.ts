@@ -45,6 +45,18 @@ async function attachPdf(page: Page, nominationId: string, part: string): Promis
   );
 }
 
+/** The movements the seed report names for 2023 (seed §I.2), as the demo launches them. */
+const SEED_MOVEMENTS = [
+  'Thu ngân sách địa phương',
+  'Lập lại trật tự đô thị',
+  'Xây dựng cơ quan văn hóa, đẩy lùi tệ nạn xã hội',
+  'Dân vận khéo',
+  'Học tập và làm theo tấm gương đạo đức Hồ Chí Minh',
+  'Tổ chức tốt các hoạt động văn hóa, thể dục thể thao và vệ sinh môi trường',
+  'giúp nhau giảm nghèo, cất nhà tình thương',
+  'Đảm bảo trật tự an toàn giao thông, an ninh quốc phòng',
+];
+
 const rowsOf = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
 
 describeBrowser('The 2023 emulation year of Phường Mỹ Quý in the browser', () => {
@@ -56,6 +68,92 @@ describeBrowser('The 2023 emulation year of Phường Mỹ Quý in the browser',
   });
   afterAll(async () => {
     await h?.close();
+  });
+
+  it('shows the 2023 movements the seed names, launched at the 20/01/2023 staff conference', async () => {
+    const { page } = h;
+    await page.goto(h.url('/emulation?year=2023'));
+    const rows = rowsOf(page, 'movements');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(SEED_MOVEMENTS.length);
+    for (const name of SEED_MOVEMENTS) {
+      const row = rows.filter({ hasText: name });
+      expect(await row.count(), name).toBe(1);
+      const text = await row.innerText();
+      // Launched on the conference day, and reviewed by the year-end report.
+      expect(text).toContain('20/01/2023');
+      expect(text).toContain('Đã sơ kết / tổng kết');
+    }
+    const fields = await page.getByTestId('movements').innerText();
+    for (const field of ['an ninh quốc phòng', 'kinh tế', 'giáo dục', 'văn hóa - xã hội', 'dân vận khéo']) {
+      expect(fields).toContain(field);
+    }
+    await h.screenshot(page, 'movements-2023');
+
+    await rows.filter({ hasText: 'Dân vận khéo' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Dân vận khéo' }).waitFor();
+    expect(await page.getByTestId('launched-on').innerText()).toBe('20/01/2023');
+    await page.getByText('Báo cáo số 184/BC-UBND ngày 26/12/2023').first().waitFor();
+    // The seed gives no numeric targets: the page says how to add them.
+    await page.getByText('Phong trào chưa có chỉ tiêu định lượng.').waitFor();
+    await h.screenshot(page, 'movement-dan-van-kheo');
+
+    await page.goto(h.url('/emulation?year=2023&tab=conference'));
+    await page.getByText('Hội nghị cán bộ, công chức ngày 20/01/2023').waitFor();
+    await page.getByText(`Phong trào phát động (${SEED_MOVEMENTS.length})`).waitFor();
+    await page.goto(h.url('/emulation?year=2023&tab=covenants'));
+    const covenant = page.getByTestId('covenant');
+    await covenant.waitFor();
+    expect(await covenant.innerText()).toContain('4/4 điều đã đánh giá, 2 điều đạt');
+  });
+
+  it('shows a nomination with its verdict, dossier and history; submits it and returns it with a required reason', async () => {
+    const { page } = h;
+    let nominationId = '';
+    for (const unitId of Object.values(h.ids.myQuyUnits)) {
+      const created = await api(page, 'POST', '/api/v1/nominations', {
+        orgUnitId: unitId,
+        year: 2023,
+        kind: 'regular',
+        subjectKind: 'collective',
+        subjectOrgUnitId: unitId,
+        awardCode: 'advanced_labour_collective',
+        achievementSummary: 'Hoàn thành tốt nhiệm vụ năm 2023.',
+      });
+      if (created.status === 201 && (created.body.allowedActions as string[]).includes('submit')) {
+        nominationId = created.body.id as string;
+        break;
+      }
+    }
+    expect(nominationId).not.toBe('');
+    expect(await attachPdf(page, nominationId, 'proposal_letter')).toBe(201);
+
+    await page.goto(h.url(`/nominations/${nominationId}`));
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('nomination-status').innerText()).toBe('Đang soạn');
+    expect(await page.getByTestId('verdict').innerText()).toMatch(/Căn cứ: /);
+    const dossier = await page.getByTestId('dossier').innerText();
+    expect(dossier).toContain('Còn thiếu');
+    expect(dossier).toContain('Báo cáo thành tích');
+    expect(dossier).toContain('proposal_letter.pdf');
+    await h.screenshot(page, 'nomination-draft');
+
+    await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    await page.getByTestId('nomination-status').getByText('Đã gửi, chờ duyệt').waitFor();
+
+    await page.getByRole('button', { name: 'Trả lại' }).click();
+    const dialog = page.getByRole('dialog');
+    const ok = dialog.getByRole('button', { name: 'Trả lại' });
+    expect(await ok.isDisabled()).toBe(true);
+    await dialog.getByLabel('Lý do trả lại').fill('Bổ sung báo cáo thành tích và biên bản bình xét.');
+    await ok.click();
+    await page.getByTestId('nomination-status').getByText('Bị trả lại').waitFor();
+    const history = await page.getByTestId('history').innerText();
+    expect(history).toContain('Đang soạn → Đã gửi, chờ duyệt');
+    expect(history).toContain('Đã gửi, chờ duyệt → Bị trả lại');
+    expect(history).toContain('Bổ sung báo cáo thành tích và biên bản bình xét.');
+    await h.screenshot(page, 'nomination-returned');
   });
 
   it('recognizes 64 "Lao động tiên tiến" of 2022 by one decision, 12/QĐ-UBND, with 64 annex rows', async () => {

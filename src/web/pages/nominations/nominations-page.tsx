@@ -1,28 +1,26 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, InputNumber, Select, Space, Table, Tag, Tooltip } from 'antd';
-import { NominationList, PrefillResult, type NominationSummary } from '../../../contracts/nominations.ts';
+import {
+  NominationCounts,
+  NominationList,
+  PrefillResult,
+  type NominationSummary,
+} from '../../../contracts/nominations.ts';
 import { apiGet, apiSend, ApiError } from '../../lib/api.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
 import { feedback } from '../../app/feedback.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
-
-const STATUS_OPTIONS: { value: string; label: string; color: string }[] = [
-  { value: 'draft', label: 'Đang soạn', color: 'default' },
-  { value: 'submitted', label: 'Đã gửi, chờ duyệt', color: 'blue' },
-  { value: 'returned', label: 'Bị trả lại', color: 'orange' },
-  { value: 'accepted', label: 'Đã tiếp nhận', color: 'cyan' },
-  { value: 'at_council', label: 'Đang trình Hội đồng', color: 'purple' },
-  { value: 'approved', label: 'Hội đồng đề nghị khen', color: 'green' },
-  { value: 'not_approved', label: 'Hội đồng không đề nghị', color: 'red' },
-  { value: 'decided', label: 'Đã có quyết định', color: 'success' },
-  { value: 'forwarded', label: 'Đã trình cấp trên', color: 'geekblue' },
-  { value: 'result_recorded', label: 'Đã ghi nhận kết quả cấp trên', color: 'default' },
-];
-const colorOf = (status: string) => STATUS_OPTIONS.find((s) => s.value === status)?.color ?? 'default';
+import { NOMINATION_STATUS_OPTIONS, statusColor } from './nomination-labels.ts';
 
 const COLUMNS = [
-  { title: 'Người / tập thể được đề nghị', dataIndex: 'subjectName', key: 'subjectName' },
+  {
+    title: 'Người / tập thể được đề nghị',
+    key: 'subjectName',
+    render: (_: unknown, n: NominationSummary) => <Link to={`/nominations/${n.id}`}>{n.subjectName}</Link>,
+  },
   { title: 'Đơn vị đề nghị', dataIndex: 'orgUnitName', key: 'orgUnitName' },
   { title: 'Danh hiệu / hình thức', dataIndex: 'awardName', key: 'awardName' },
   { title: 'Loại', dataIndex: 'kindLabel', key: 'kindLabel', width: 120 },
@@ -32,7 +30,7 @@ const COLUMNS = [
     width: 190,
     render: (_: unknown, n: NominationSummary) => (
       <Tooltip title={n.returnReason ?? undefined}>
-        <Tag color={colorOf(n.status)}>{n.statusLabel}</Tag>
+        <Tag color={statusColor(n.status)}>{n.statusLabel}</Tag>
       </Tooltip>
     ),
   },
@@ -69,6 +67,11 @@ export function NominationsPage() {
     queryFn: ({ signal }) =>
       apiGet('/api/v1/nominations', NominationList, { year, status, limit: 200 }, signal),
   });
+  // The counts per status are their own request: paging or filtering the list never recounts.
+  const countQuery = useQuery({
+    queryKey: ['nominations', 'counts', year],
+    queryFn: ({ signal }) => apiGet('/api/v1/nominations/counts', NominationCounts, { year }, signal),
+  });
   const prefill = useMutation({
     mutationFn: () =>
       apiSend('POST', '/api/v1/nominations/prefill', PrefillResult, { orgUnitId: session.orgUnit.id, year }),
@@ -81,8 +84,8 @@ export function NominationsPage() {
     onError: (e) =>
       feedback.message?.error(e instanceof ApiError ? e.message : 'Không lập được danh sách gợi ý.'),
   });
-  const counts = list.data?.countsByStatus ?? {};
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const counts = countQuery.data?.countsByStatus ?? {};
+  const total = countQuery.data?.total ?? 0;
   return (
     <Page
       title="Đề nghị khen thưởng"
@@ -103,7 +106,7 @@ export function NominationsPage() {
             style={{ width: 220 }}
             value={status}
             onChange={setStatus}
-            options={STATUS_OPTIONS.map((s) => ({
+            options={NOMINATION_STATUS_OPTIONS.map((s) => ({
               value: s.value,
               label: `${s.label} (${counts[s.value] ?? 0})`,
             }))}
@@ -125,7 +128,14 @@ export function NominationsPage() {
           dataSource={list.data?.items ?? []}
           columns={COLUMNS}
           pagination={{ pageSize: 50, showSizeChanger: false }}
-          locale={{ emptyText: 'Chưa có đề nghị khen thưởng nào cho năm này.' }}
+          locale={{
+            emptyText: (
+              <EmptyState
+                title={`Chưa có đề nghị khen thưởng nào cho năm ${year}${status ? ' ở trạng thái này' : ''}.`}
+                hint="Bấm “Lập danh sách gợi ý cuối năm” để hệ thống lập đề nghị từ kết quả xếp loại, hoặc chọn năm khác."
+              />
+            ),
+          }}
         />
       </Flex>
     </Page>
