@@ -226,20 +226,60 @@ describe.each(DRIVERS)('dashboards on %s', (driver) => {
     expect(ward.totals.total).toBeGreaterThanOrEqual(64 + 12 + 50);
   });
 
-  it('builds form 0603 marked unverified and exports it to Excel', async () => {
+  it('builds form 0603 over the TĐKT period (01/12–30/11), says what is unverified, and exports it to Excel', async () => {
     const { status, body } = await get<{
       verified: boolean;
-      rows: { code: string; values: (number | null)[] }[];
+      period: { from: string; to: string };
+      provenance: { part: string; verified: boolean; source: string }[];
+      columns: string[];
+      rows: { label: string; code: string; values: (number | null)[] }[];
     }>(`/api/v1/statistics/${t.ids.myQuy}/2023/0603`, officer);
     expect(status).toBe(200);
     expect(body.verified).toBe(false);
-    expect(body.rows.find((r) => r.code === '01')?.values[0]).toBe(0);
+    expect(body.period).toEqual({ from: '2022-12-01', to: '2023-11-30' });
+    expect(body.provenance.find((p) => p.part.startsWith('Kỳ báo cáo'))?.verified).toBe(true);
+    expect(body.provenance.find((p) => p.part.startsWith('Tên biểu'))?.verified).toBe(false);
+    // No provincial award in Mỹ Quý's 2023: zero, while the kinds of award it cannot know stay blank.
+    const total = body.rows.find((r) => r.code === '01')!;
+    expect(total.values[0]).toBe(0);
+    expect(body.rows.find((r) => r.code === '11')?.values).toEqual([null, null, null, null, null]);
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/v1/statistics/${t.ids.myQuy}/2023/0603/xlsx`,
       headers: { cookie: officer },
     });
     expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const table = wb.worksheets[0]!;
+    expect(table.getRow(1).getCell(1).value).toBe('Chỉ tiêu');
+    expect(table.getRow(1).getCell(4).value).toBe(body.columns[0]);
+    expect(table.rowCount - 1).toBe(body.rows.length);
+    expect(table.getRow(2).getCell(1).value).toBe(total.label);
+    expect(table.getRow(2).getCell(4).value).toBe(0);
+    const info = wb.worksheets[1]!;
+    const facts = new Map<string, string>();
+    info.eachRow((r) => facts.set(String(r.getCell(1).value), String(r.getCell(2).value)));
+    expect(facts.get('Kỳ báo cáo')).toBe('01/12/2022 – 30/11/2023');
+    expect(facts.get('Căn cứ')).toMatch(/02\/2023\/TT-BNV/);
+  });
+
+  it('builds forms 0602, 0604 and 0605 with the rows of the only template found', async () => {
+    const form = async (code: string) =>
+      (
+        await get<{ columns: string[]; rows: { code: string; values: (number | null)[] }[] }>(
+          `/api/v1/statistics/${t.ids.myQuy}/2023/${code}`,
+          officer,
+        )
+      ).body;
+    const f0602 = await form('0602');
+    expect(f0602.columns).toHaveLength(13);
+    expect(f0602.rows.find((r) => r.code === '9')?.values[0]).toBe(0);
+    const f0604 = await form('0604');
+    expect(f0604.rows.map((r) => r.code)).toEqual(['01', '', '02', '03', '04', '05']);
+    const f0605 = await form('0605');
+    expect(f0605.columns).toEqual(['Tổng số', 'Trong đó: Nữ']);
+    expect(f0605.rows.every((r) => r.values.every((v) => v === null))).toBe(true);
   });
 
   it('answers another ward’s officer "not found" for Mỹ Quý', async () => {

@@ -230,6 +230,10 @@ export const StatisticForm = z.object({
   note: z.string(),
   reporter: z.string(),
   year: z.number().int(),
+  /** The reporting period the award counts cover (ISO dates, inclusive). */
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** Which parts of the form were checked against which source. */
+  provenance: z.array(z.object({ part: z.string(), verified: z.boolean(), source: z.string() })),
   columns: z.array(z.string()),
   rows: z.array(StatisticRow),
 });

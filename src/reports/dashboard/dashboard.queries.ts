@@ -13,14 +13,20 @@ export function uuidArray(ids: readonly string[]): SQL {
 }
 
 /**
+ * The ids of a scope as a set the planner can hash. `= any(array)` is right as an index condition
+ * (one descent per id) but a linear search per row as a filter: a thousand units made it the cost.
+ */
+function inScope(ids: readonly string[]): SQL {
+  return sql`(select unnest(${uuidArray(ids)}))`;
+}
+
+/**
  * The reporting year of an award is the year its decision was signed (the 2023 report counts the
- * LĐTT of 2022 decided in 2023); without a decision date, its own year. A decision is signed in
- * the achievement year or the next, which keeps the (org_unit_id, year) index usable.
+ * LĐTT of 2022 decided in 2023); without a decision date, its own year. It is stored with the
+ * record (`report_year`, filled by the database when the record is written, migration 0009).
  */
 export function decidedIn(year: number): SQL {
-  return sql`a.year between ${year - 1} and ${year}
-    and (case when a.decision_date is null then a.year = ${year}
-         else a.decision_date >= ${`${year}-01-01`}::date and a.decision_date < ${`${year + 1}-01-01`}::date end)`;
+  return sql`a.report_year = ${year}`;
 }
 
 export const YEAR_BASIS =
@@ -38,51 +44,50 @@ type RawCell = {
   amount: number | string;
 };
 
+/** The columns the counts read: all of them are in the index `award_records_report_unit`. */
+const CUBE_COLUMNS = sql`a.award_code, a.subject_kind, a.field, a.amount, a.report_year,
+  a.awardee_gender, a.awardee_staff_category, a.awardee_is_leader`;
+/** The columns a list of records shows. */
+export const RECORD_COLUMNS = sql`a.id, a.person_id, a.household_id, a.award_code, a.subject_kind, a.field,
+  a.amount, a.report_year, a.year, a.decision_id, a.decision_number, a.decision_date,
+  a.awardee_gender, a.awardee_staff_category`;
+
 /**
- * The year's award records of a scope, each on the unit it belongs to. A person's record counts
- * for the unit the person worked in on the decision date (employments keep that history: after
- * the 2025 merge people, and records made then, point to the new ward); a record reaches the scope
- * through that unit or through its issuer, and one issued by the scope for someone outside it
- * stays on the issuer's line.
+ * The year's award records of a scope, each on the unit it belongs to: the unit the awardee
+ * belonged to on the decision date (`awardee_unit_id`, stored when the record was written, so no
+ * employment history is read here). A record reaches the scope through that unit or through its
+ * issuer; one issued by the scope for someone outside it stays on the issuer's line.
  */
-export function scopedAwards(ids: readonly string[], yearFilter: SQL): SQL {
+export function scopedAwards(ids: readonly string[], yearFilter: SQL, columns: SQL = CUBE_COLUMNS): SQL {
+  // Two disjoint branches, each read from a covering (unit, year) / (year, unit) index (0009, 0011).
   const scope = uuidArray(ids);
-  // The OR of "own unit or issuer" is split into two disjoint branches (org_unit_id is never
-  // null) so each one uses its own (unit, year) index; the unit on the decision date is looked up
-  // once per record through employments_person_start (newest post first, no sort).
   return sql`scoped as (
-    select a.*, case when coalesce(e.org_unit_id, a.org_unit_id) = any(${scope})
-                     then coalesce(e.org_unit_id, a.org_unit_id) else a.issuer_org_unit_id end as unit_id
-    from (
-      select a.* from award_records a
-      where a.org_unit_id = any(${scope}) and a.revoked_at is null and ${yearFilter}
-      union all
-      select a.* from award_records a
-      where a.issuer_org_unit_id = any(${scope}) and not (a.org_unit_id = any(${scope}))
-        and a.revoked_at is null and ${yearFilter}
-    ) a
-    left join lateral (
-      select e.org_unit_id from employments e
-      where a.person_id is not null and e.person_id = a.person_id
-        and e.start_date <= coalesce(a.decision_date, make_date(a.year, 12, 31))
-        and (e.end_date is null or e.end_date > coalesce(a.decision_date, make_date(a.year, 12, 31)))
-      order by e.start_date desc limit 1) e on true
+    select a.awardee_unit_id as unit_id, ${columns} from award_records a
+    where a.awardee_unit_id = any(${scope}) and a.revoked_at is null and ${yearFilter}
+    union all
+    select a.issuer_org_unit_id as unit_id, ${columns} from award_records a
+    where a.issuer_org_unit_id = any(${scope}) and a.awardee_unit_id not in ${inScope(ids)}
+      and a.revoked_at is null and ${yearFilter}
   )`;
 }
 
 export function awardCubeSql(ids: readonly string[], year: number): SQL {
   return sql`with ${scopedAwards(ids, decidedIn(year))}
     select a.unit_id as org_unit_id, a.award_code, a.subject_kind, coalesce(a.field, '') as field,
-      p.gender, p.staff_category, p.is_leader, count(*)::int as n, coalesce(sum(a.amount), 0)::float8 as amount
-    from scoped a left join people p on p.id = a.person_id
-    where a.unit_id = any(${uuidArray(ids)})
+      a.awardee_gender as gender, a.awardee_staff_category as staff_category, a.awardee_is_leader as is_leader,
+      count(*)::int as n, coalesce(sum(a.amount), 0)::float8 as amount
+    from scoped a
     group by 1, 2, 3, 4, 5, 6, 7`;
 }
 
 export async function awardCube(db: DbOrTx, ids: readonly string[], year: number): Promise<AwardCell[]> {
   if (ids.length === 0) return [];
   const rows = await queryRows<RawCell>(db, awardCubeSql(ids, year));
-  return rows.map((r) => ({
+  return rows.map(cellOf);
+}
+
+function cellOf(r: RawCell): AwardCell {
+  return {
     orgUnitId: r.org_unit_id,
     awardCode: r.award_code,
     subjectKind: r.subject_kind,
@@ -92,7 +97,34 @@ export async function awardCube(db: DbOrTx, ids: readonly string[], year: number
     isLeader: r.is_leader,
     count: Number(r.n),
     amount: Number(r.amount),
-  }));
+  };
+}
+
+/**
+ * The award records decided in a reporting period that is not a calendar year (TĐKT statistics run
+ * from 01/12 to 30/11); a record without a decision date counts in its own year.
+ */
+export async function awardCubeBetween(
+  db: DbOrTx,
+  ids: readonly string[],
+  year: number,
+  period: { from: string; to: string },
+): Promise<AwardCell[]> {
+  if (ids.length === 0) return [];
+  const inPeriod = sql`a.report_year between ${Number(period.from.slice(0, 4))} and ${Number(period.to.slice(0, 4))}
+    and (case when a.decision_date is null then a.report_year = ${year}
+         else a.decision_date between ${period.from}::date and ${period.to}::date end)`;
+  const columns = sql`${CUBE_COLUMNS}, a.decision_date`;
+  const rows = await queryRows<RawCell>(
+    db,
+    sql`with ${scopedAwards(ids, inPeriod, columns)}
+    select a.unit_id as org_unit_id, a.award_code, a.subject_kind, coalesce(a.field, '') as field,
+      a.awardee_gender as gender, a.awardee_staff_category as staff_category, a.awardee_is_leader as is_leader,
+      count(*)::int as n, coalesce(sum(a.amount), 0)::float8 as amount
+    from scoped a
+    group by 1, 2, 3, 4, 5, 6, 7`,
+  );
+  return rows.map(cellOf);
 }
 
 export type TrendCell = {
@@ -104,11 +136,10 @@ export type TrendCell = {
 };
 
 export function trendSql(ids: readonly string[], from: number, to: number): SQL {
-  return sql`with ${scopedAwards(ids, sql`a.year between ${from - 1} and ${to}`)}
-    select coalesce(extract(year from a.decision_date)::int, a.year) as y, a.award_code, a.subject_kind,
+  return sql`with ${scopedAwards(ids, sql`a.report_year between ${from} and ${to}`)}
+    select a.report_year as y, a.award_code, a.subject_kind,
       count(*)::int as n, coalesce(sum(a.amount), 0)::float8 as amount
     from scoped a
-    where a.unit_id = any(${uuidArray(ids)})
     group by 1, 2, 3`;
 }
 
@@ -273,14 +304,14 @@ export async function drillRecords(
   limit: number,
 ): Promise<DrillRecord[]> {
   if (ids.length === 0) return [];
-  const where: SQL[] = [sql`a.unit_id = any(${uuidArray(ids)})`];
+  const where: SQL[] = [sql`true`];
   if (f.awardCode) where.push(sql`a.award_code = ${f.awardCode}`);
-  if (f.gender) where.push(sql`p.gender = ${f.gender}`);
-  if (f.staffCategory) where.push(sql`p.staff_category = ${f.staffCategory}`);
+  if (f.gender) where.push(sql`a.awardee_gender = ${f.gender}`);
+  if (f.staffCategory) where.push(sql`a.awardee_staff_category = ${f.staffCategory}`);
   if (f.field !== undefined) where.push(sql`coalesce(a.field, '') = ${f.field}`);
   return queryRows<DrillRecord>(
     db,
-    sql`with ${scopedAwards(ids, decidedIn(year))}
+    sql`with ${scopedAwards(ids, decidedIn(year), RECORD_COLUMNS)}
       select a.id, a.subject_kind,
         coalesce(p.full_name, h.head_name, u.name) as subject_name, a.person_id, a.unit_id as org_unit_id, u.name as unit_name,
         a.award_code, a.year, a.decision_id, a.decision_number, a.decision_date::text as decision_date,

@@ -10,4 +10,10 @@ export {
 } from './dashboard-views.ts';
 export { getStatisticForm, statisticSheets } from '../statistics/statistics.ts';
 export { buildStatisticForm, FORM_TITLES } from '../statistics/statistic-forms.ts';
-export { awardCubeSql, staffSql, nominationCountSql, trendSql } from './dashboard.queries.ts';
+export {
+  awardCubeSql,
+  staffSql,
+  staffHeadcountSql,
+  nominationCountSql,
+  trendSql,
+} from './dashboard.queries.ts';

@@ -1,9 +1,9 @@
 import type { StatisticForm } from '../../contracts/dashboard.ts';
 import type { RequestCtx } from '../../platform/http/context.ts';
 import type { ExportSheet, ExportValue } from '../../platform/xlsx/index.ts';
-import { awardCube } from '../dashboard/dashboard.queries.ts';
+import { awardCubeBetween } from '../dashboard/dashboard.queries.ts';
 import { reportScope } from '../dashboard/scope.ts';
-import { buildStatisticForm, type FormCode } from './statistic-forms.ts';
+import { buildStatisticForm, reportingPeriod, type FormCode } from './statistic-forms.ts';
 
 /** One statistical form for a body and year, from the award records of its subtree. */
 export async function getStatisticForm(
@@ -14,8 +14,11 @@ export async function getStatisticForm(
 ): Promise<StatisticForm> {
   const scope = await reportScope(ctx, orgUnitId, year);
   const directory = await ctx.deps.directory.get();
+  // TĐKT statistics count the decisions of 01/12 of the year before to 30/11 (TT 02/2023/TT-BNV).
   const cells =
-    form === '0602' || form === '0603' ? await awardCube(ctx.deps.database.db, scope.ids, year) : [];
+    form === '0602' || form === '0603'
+      ? await awardCubeBetween(ctx.deps.database.db, scope.ids, year, reportingPeriod(year))
+      : [];
   const enterpriseUnitIds = new Set(scope.ids.filter((id) => directory.get(id)?.kind === 'enterprise'));
   return buildStatisticForm({
     form,
@@ -57,8 +60,18 @@ export function statisticSheets(f: StatisticForm): ExportSheet<string>[] {
       { k: 'Căn cứ', v: f.basis },
       { k: 'Đơn vị báo cáo', v: f.reporter },
       { k: 'Năm báo cáo', v: String(f.year) },
+      { k: 'Kỳ báo cáo', v: `${vnDate(f.period.from)} – ${vnDate(f.period.to)}` },
       { k: 'Ghi chú', v: f.note },
+      ...f.provenance.map((p) => ({
+        k: p.verified ? 'Đã đối chiếu' : 'Chưa đối chiếu',
+        v: `${p.part}: ${p.source}`,
+      })),
     ],
   };
   return [table, info];
+}
+
+function vnDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
 }
