@@ -38,7 +38,13 @@ export {
   type NominationSubject,
   type NominationWithSubject,
 } from './nominations.repository.ts';
-export { nominations, nominationAttachments, publicPostings, postingComments } from './nominations.schema.ts';
+export {
+  collectiveRatings,
+  nominations,
+  nominationAttachments,
+  publicPostings,
+  postingComments,
+} from './nominations.schema.ts';
 
 /** accepted → at_council, for the nominations put on a council session's agenda. */
 export function placeOnCouncilAgenda(

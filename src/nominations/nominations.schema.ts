@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * A nomination (đề nghị khen thưởng): one subject proposed for one title or commendation form by
@@ -123,4 +134,29 @@ export const postingComments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('posting_comments_posting').on(t.postingId)],
+);
+
+/**
+ * A collective's own facts of a year that the rules read for "Tập thể lao động tiên tiến" and
+ * "Tập thể lao động xuất sắc" (Luật TĐKT 2022, Điều 27, 28): its quality rating (xếp loại tập
+ * thể) and the conditions an officer states. The members' counts come from their own ratings.
+ */
+export const collectiveRatings = pgTable(
+  'collective_ratings',
+  {
+    /** The collective rated (org scope). */
+    orgUnitId: uuid('org_unit_id').notNull(),
+    year: integer('year').notNull(),
+    /** excellent | good | completed | not_completed */
+    rating: text('rating').notNull(),
+    /** A regular, practical and effective emulation movement was run. */
+    activeEmulation: boolean('active_emulation').notNull().default(true),
+    /** Internal unity, compliance with policy and law. */
+    internalUnity: boolean('internal_unity').notNull().default(true),
+    /** Under discipline review, inspection or audit: no award until it ends. */
+    pendingDiscipline: boolean('pending_discipline').notNull().default(false),
+    recordedBy: uuid('recorded_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('collective_ratings_unit_year').on(t.orgUnitId, t.year)],
 );
