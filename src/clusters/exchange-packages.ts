@@ -1,4 +1,6 @@
 import { createPublicKey } from 'node:crypto';
+import { z } from 'zod';
+import { TieBreakRule } from '../contracts/clusters.ts';
 import type { RequestCtx } from '../platform/http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
@@ -55,6 +57,99 @@ export type PackagePayload = {
     proposals: { code: string; rank: number; award: ClusterProposal['award'] }[] | null;
   } | null;
 };
+
+/**
+ * The shape payload.json must have before anything in it is used. A package signed by a
+ * registered member is still untrusted input: a wrong shape is refused in Vietnamese (400), never
+ * a server error (found by test/fuzz-packages.test.ts).
+ */
+const MemberCode = z.string().max(50);
+const Instant = z.iso.datetime({ offset: true });
+const PayloadShape = z.object({
+  submissions: z
+    .array(
+      z.object({
+        memberCode: MemberCode,
+        reportText: z.string().max(200_000).nullable(),
+        reportRef: z.string().max(300).nullable(),
+        file: z
+          .object({ path: z.string().max(500), name: z.string().max(200), mime: z.string().max(100) })
+          .nullable(),
+        submittedAt: Instant,
+      }),
+    )
+    .max(200),
+  scores: z
+    .array(
+      z.object({
+        round: z.enum(['self', 'peer']),
+        scorerCode: MemberCode,
+        targetCode: MemberCode,
+        sheet: z.record(
+          z.string().max(40),
+          z.object({ points: z.number(), evidence: z.string().max(2000).optional() }),
+        ),
+        submittedAt: Instant,
+      }),
+    )
+    .max(10_000),
+  outcome: z
+    .object({
+      ranking: z.array(
+        z.looseObject({
+          code: MemberCode,
+          self: z.number().nullable(),
+          aggregate: z.number().nullable(),
+          peerTotals: z.array(z.number()),
+          missingScorerCodes: z.array(MemberCode),
+          rank: z.number().int().nullable(),
+          tied: z.boolean(),
+          tieBrokenBy: TieBreakRule.nullable(),
+        }),
+      ),
+      confirmation: z
+        .looseObject({
+          meetingDate: z.string().max(30),
+          place: z.string().max(200),
+          chairName: z.string().max(200),
+          presentCodes: z.array(MemberCode),
+          votesFor: z.number().int().min(0),
+          votesAgainst: z.number().int().min(0),
+          abstentions: z.number().int().min(0),
+          minutesText: z.string().max(5000),
+          minutesRef: z.string().max(300).nullable(),
+          method: z.literal('recorded'),
+        })
+        .nullable(),
+      proposals: z
+        .array(
+          z.object({
+            code: MemberCode,
+            rank: z.number().int(),
+            award: z.enum(['provincial_emulation_flag', 'provincial_diploma_of_merit']),
+          }),
+        )
+        .nullable(),
+    })
+    .nullable(),
+});
+
+function parsePayload(content: Buffer | undefined): PackagePayload {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content?.toString('utf8') ?? '');
+  } catch {
+    parsed = undefined;
+  }
+  const shaped = PayloadShape.safeParse(parsed);
+  if (!shaped.success) {
+    throw rejected(
+      'PACKAGE.FORMAT',
+      'Gói dữ liệu không có nội dung payload.json hợp lệ. Gói đã bị từ chối, không có dữ liệu nào thay đổi.',
+    );
+  }
+  return shaped.data as PackagePayload;
+}
 
 export function instanceKeyOf(ctx: RequestCtx) {
   return loadInstanceKey(keyDirOf(ctx.deps.config.dataDir));
@@ -261,15 +356,7 @@ export async function importPackage(
       `Gói kết quả phải do phường trưởng cụm ký, không phải "${m.from.name}". Gói đã bị từ chối, không có dữ liệu nào thay đổi.`,
     );
   }
-  let payload: PackagePayload;
-  try {
-    payload = JSON.parse(verified.files.get('payload.json')?.toString('utf8') ?? '') as PackagePayload;
-  } catch {
-    throw rejected(
-      'PACKAGE.FORMAT',
-      'Gói dữ liệu không có nội dung payload.json hợp lệ. Gói đã bị từ chối, không có dữ liệu nào thay đổi.',
-    );
-  }
+  const payload = parsePayload(verified.files.get('payload.json'));
   const created = new Date(m.createdAt);
   if (Number.isNaN(created.getTime()) || created.getTime() > now.getTime() + 5 * 60_000) {
     throw rejected(
