@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { faceFor, tinosFonts } from './fonts.ts';
+import { faceFor, tinosFontObjects } from './fonts.ts';
 import type { FontFace } from './fonts.ts';
 
 export type PdfDoc = PDFKit.PDFDocument;
@@ -22,8 +22,11 @@ export function createPdf(options: PdfPageOptions): PdfDoc {
     autoFirstPage: false,
     info: { Title: options.title, Creator: 'TĐKT', Producer: 'TĐKT', CreationDate: date, ModDate: date },
   });
-  const fonts = tinosFonts();
-  for (const face of Object.keys(fonts) as FontFace[]) doc.registerFont(face, fonts[face]);
+  const fonts = tinosFontObjects();
+  // pdfkit takes a parsed fontkit font where it takes font bytes (PDFFontFactory.open); its types
+  // list only the bytes.
+  for (const face of Object.keys(fonts) as FontFace[])
+    doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font('regular');
   return doc;
 }

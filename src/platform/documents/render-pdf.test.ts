@@ -31,6 +31,15 @@ describe.skipIf(SKIP_WITHOUT_POPPLER)('renderPdf', () => {
     }
   });
 
+  it('extracts every letter of a later document although the fonts are shared: a base letter first met inside a composite (Ŵ, Ŷ) still maps to its text', async () => {
+    const withComposites = sampleAnnualReport();
+    withComposites.body = [{ kind: 'paragraph', content: 'Ŵŷ ŵŶ' }];
+    await renderPdf(withComposites);
+    const plain = sampleAnnualReport();
+    plain.body = [{ kind: 'paragraph', content: 'WAWA wawa Yyy' }];
+    expect(flat(pdfText(await renderPdf(plain)))).toContain('WAWA wawa Yyy');
+  });
+
   it('keeps the sections in the seed order, closing with Nơi nhận and the signer', async () => {
     const text = flat(pdfText(await renderPdf(sampleAnnualReport())));
     const order = [
