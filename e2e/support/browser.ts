@@ -30,6 +30,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { Secret, TOTP } from 'otpauth';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
+import type { Database } from '../../src/platform/db/client.ts';
 import { DirectoryCache } from '../../src/organizations/index.ts';
 import { DEMO_PASSWORD, type DemoIds } from '../../src/demo/seed-demo.ts';
 import { openTestDatabase } from '../../test/support/test-app.ts';
@@ -86,6 +87,8 @@ export type BrowserApp = {
   /** http://127.0.0.1:<port> */
   baseUrl: string;
   app: App;
+  /** The server's database, to set up a case the demo data lacks (e.g. an account). */
+  database: Database;
   ids: DemoIds;
   browser: Browser;
   /** A fresh context (locale vi-VN, 1280×800) and a page in it. */
@@ -150,6 +153,7 @@ export async function openBrowserApp(options: BrowserAppOptions = {}): Promise<B
   return {
     baseUrl,
     app,
+    database,
     ids,
     browser,
     context,

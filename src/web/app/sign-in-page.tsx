@@ -189,6 +189,10 @@ export function SignInPage() {
           <Typography.Text code copyable>
             {enrolment.secret}
           </Typography.Text>
+          {/* On the phone itself a QR code cannot be scanned: the otpauth link opens the app. */}
+          <Typography.Link href={enrolment.otpauthUri}>
+            Mở bằng ứng dụng xác thực trên máy này
+          </Typography.Link>
         </Flex>
         <Form<{ code: string }>
           layout="vertical"
