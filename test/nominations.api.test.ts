@@ -275,6 +275,98 @@ describe.each(DRIVERS)('nominations over HTTP on %s', (driver) => {
     expect(again.json()).toMatchObject({ created: 0, skipped: created });
   });
 
+  it('pre-fills collectives from their own rating and their members’ results, and judges collective nominations the same way', async () => {
+    const units = await queryRows<{ id: string; code: string }>(
+      t.database.db,
+      sql`select id, code from org_units where code in ('MQ-KT', 'MQ-TP')`,
+    );
+    const economy = units.find((u) => u.code === 'MQ-KT')!.id;
+    const justice = units.find((u) => u.code === 'MQ-TP')!.id;
+    const rate = (cookie: string, orgUnitId: string, rating: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/collective-ratings',
+        headers: { cookie },
+        payload: { orgUnitId, year: 2022, rating },
+      });
+    const body = await rate(officer, w.myQuy, 'good');
+    expect(body.statusCode).toBe(400);
+    expect(body.json().code).toBe('COLLECTIVE_RATING.BODY');
+    expect((await rate(otherWard, w.office, 'good')).statusCode).toBe(404);
+    expect((await rate(officer, w.office, 'completed')).statusCode).toBe(200);
+    // Corrected: the last rating stands.
+    const office = await rate(officer, w.office, 'good');
+    expect(office.json()).toMatchObject({ orgUnitId: w.office, rating: 'good', activeEmulation: true });
+    expect((await rate(officer, justice, 'completed')).statusCode).toBe(200);
+
+    const res = await call(officer, 'POST', '/api/v1/nominations/prefill', {
+      orgUnitId: w.myQuy,
+      year: 2022,
+    });
+    expect(res.statusCode).toBe(200);
+    const units2022 = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from org_units where parent_id = ${w.myQuy}`,
+    );
+    expect(res.json().unratedCollectives).toBe(units2022[0]!.n - 2);
+    const collectives = await queryRows<{
+      subject_org_unit_id: string;
+      award_code: string;
+      origin: string;
+      verdict: { eligible: boolean; reasons: { code: string; message: string }[] };
+    }>(
+      t.database.db,
+      sql`select subject_org_unit_id, award_code, origin, verdict from nominations
+           where year = 2022 and subject_kind = 'collective'`,
+    );
+    // Rated "hoàn thành nhiệm vụ", the justice section is below the "hoàn thành tốt" the title needs.
+    expect(collectives.map((c) => c.subject_org_unit_id)).not.toContain(justice);
+    // The office: its members are whoever held a post there in 2022, counted independently here.
+    const members = await queryRows<{ n: number; aw: number }>(
+      t.database.db,
+      sql`select count(distinct e.person_id)::int as n from employments e
+           where e.org_unit_id = ${w.office} and e.start_date <= '2022-12-31' and (e.end_date is null or e.end_date >= '2022-01-01')`,
+    );
+    const office2022 = collectives.find((c) => c.subject_org_unit_id === w.office);
+    const n = members[0]!.n;
+    expect(office2022, JSON.stringify(collectives)).toBeDefined();
+    expect(office2022!.origin).toBe('prefill');
+    expect(office2022!.award_code).toBe('advanced_labour_collective');
+    expect(office2022!.verdict.eligible).toBe(true);
+    expect(office2022!.verdict.reasons[0]!.message).toMatch(new RegExp(`\\(\\d+/${n}\\)`));
+    // A collective nomination made by hand carries the same judgement, with its reason.
+    const manual = await create(officer, {
+      orgUnitId: justice,
+      year: 2022,
+      kind: 'regular',
+      subjectKind: 'collective',
+      subjectOrgUnitId: justice,
+      awardCode: 'advanced_labour_collective',
+    });
+    expect(manual.statusCode).toBe(201);
+    expect(manual.json().verdict.eligible).toBe(false);
+    expect(manual.json().verdict.reasons.map((r: { code: string }) => r.code)).toContain(
+      'ADVANCED_COLLECTIVE.RATING_TOO_LOW',
+    );
+    const economyNomination = await create(officer, {
+      orgUnitId: economy,
+      year: 2022,
+      kind: 'regular',
+      subjectKind: 'collective',
+      subjectOrgUnitId: economy,
+      awardCode: 'advanced_labour_collective',
+    });
+    expect(economyNomination.json().verdict.reasons.map((r: { code: string }) => r.code)).toContain(
+      'ADVANCED_COLLECTIVE.RATING_MISSING',
+    );
+    // Running it again creates nothing new.
+    const again = await call(officer, 'POST', '/api/v1/nominations/prefill', {
+      orgUnitId: w.myQuy,
+      year: 2022,
+    });
+    expect(again.json().created).toBe(0);
+  });
+
   it('lists a page of 50 filtered by status with counts per status', async () => {
     const res = await call(
       officer,

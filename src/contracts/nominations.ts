@@ -186,6 +186,8 @@ export const PrefillCandidates = z.object({
 export const PrefillResult = z.object({
   created: z.number(),
   skipped: z.number(),
+  /** Collectives without a rating of their own for the year, so not evaluated. */
+  unratedCollectives: z.number(),
   items: z.array(z.object({ id: z.string(), subjectName: z.string(), awardCode: z.string() })),
 });
 
@@ -231,4 +233,25 @@ export const CreatePostingComment = z.object({
 });
 export const AnswerPostingComment = z.object({
   answer: Text(4000).pipe(z.string().min(1, 'Nội dung trả lời không được để trống.')),
+});
+
+export const RatingCode = z.enum(['excellent', 'good', 'completed', 'not_completed']);
+
+/** A collective's own rating of a year and the conditions the officer states. */
+export const RecordCollectiveRating = z.object({
+  orgUnitId: Uuid,
+  year: z.number().int().min(2000).max(2100),
+  rating: RatingCode,
+  activeEmulation: z.boolean().default(true),
+  internalUnity: z.boolean().default(true),
+  pendingDiscipline: z.boolean().default(false),
+});
+export const CollectiveRatingDto = z.object({
+  orgUnitId: z.string(),
+  orgUnitName: z.string(),
+  year: z.number(),
+  rating: RatingCode,
+  activeEmulation: z.boolean(),
+  internalUnity: z.boolean(),
+  pendingDiscipline: z.boolean(),
 });

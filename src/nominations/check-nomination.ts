@@ -6,6 +6,7 @@ import {
   type ExistingAward,
   type NominationFacts,
 } from './detect-conflicts.ts';
+import { evaluateCollectives } from './evaluate-collectives.ts';
 import { loadPersonFacts } from './load-person-facts.ts';
 import { nominationVerdict, type Verdict } from './nomination-verdict.ts';
 
@@ -22,6 +23,9 @@ export type CheckableNomination = {
   subjectOrgUnitId?: string | null | undefined;
   awardCode: string;
 };
+
+/** Collective titles the rules judge from the collective's own facts. */
+const COLLECTIVE_TITLES = new Set(['advanced_labour_collective', 'excellent_labour_collective']);
 
 export function subjectKeyOf(
   n: Pick<CheckableNomination, 'subjectKind' | 'personId' | 'householdId' | 'subjectOrgUnitId'>,
@@ -73,6 +77,10 @@ export async function checkNomination(
     n.subjectKind === 'individual' && n.personId
       ? (await loadPersonFacts(db, [n.personId], n.year)).get(n.personId)
       : undefined;
+  const collective =
+    n.subjectKind === 'collective' && n.subjectOrgUnitId && COLLECTIVE_TITLES.has(n.awardCode)
+      ? (await evaluateCollectives(db, [n.subjectOrgUnitId], n.year)).get(n.subjectOrgUnitId)
+      : undefined;
   const heads = new Set<string>();
   if (facts?.isLeader && facts.orgUnitId === n.orgUnitId) heads.add(subjectKey);
 
@@ -99,6 +107,7 @@ export async function checkNomination(
       awardCode: n.awardCode,
       year: n.year,
       person: facts?.facts ?? null,
+      collective: collective ?? null,
     }),
     conflicts: detectConflicts(candidate, otherFacts, existing, heads),
   };

@@ -4,6 +4,7 @@ import {
   createRuleContext,
   evaluatePerson,
   isAwardCode,
+  type CollectiveEvaluation,
   type PersonYearFacts,
   type Reason,
   type RuleContext,
@@ -20,6 +21,8 @@ export type VerdictInput = {
   year: number;
   /** The person's facts of the year, for individual nominations. */
   person?: PersonYearFacts | null | undefined;
+  /** The collective's evaluation of the year, for collective nominations. */
+  collective?: CollectiveEvaluation | null | undefined;
 };
 
 /** Decisions on a year's titles are made early the next year; the regime follows that date. */
@@ -49,7 +52,7 @@ const fail = (code: string, message: string, citation: string): VerdictReason =>
 /**
  * The verdict for one nomination: the award must exist in the catalogue for the regime and for
  * the subject kind; individual titles the engine can judge (LĐTT, CSTĐCS, CSTĐ tỉnh) are judged
- * from the person's facts; the rest carry a note for the officer, since their criteria are the
+ * from the person's facts, the collective titles (TTLĐTT, TTLĐXS) from the collective's; the rest carry a note for the officer, since their criteria are the
  * province's (Luật TĐKT 2022, Điều 75, khoản 2).
  */
 export function nominationVerdict(
@@ -113,6 +116,17 @@ export function nominationVerdict(
         ),
       ],
     };
+  }
+  if (input.subjectKind === 'collective' && input.collective) {
+    const outcome =
+      input.awardCode === 'advanced_labour_collective'
+        ? input.collective.advancedLabourCollective
+        : input.awardCode === 'excellent_labour_collective'
+          ? input.collective.excellentLabourCollective
+          : null;
+    if (outcome) {
+      return { ...base, eligible: outcome.eligible, reasons: outcome.reasons.map(toVerdictReason) };
+    }
   }
   return {
     ...base,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AnswerPostingComment,
   AttachmentDto,
+  CollectiveRatingDto,
   CreateNomination,
   CreatePosting,
   CreatePostingComment,
@@ -17,6 +18,7 @@ import {
   PostingDto,
   PrefillCandidates,
   PrefillResult,
+  RecordCollectiveRating,
   UpdateNomination,
 } from '../contracts/nominations.ts';
 import { Ok } from '../contracts/common.ts';
@@ -69,6 +71,23 @@ import {
   recordPostingComment,
 } from './public-posting.ts';
 import { updateNomination } from './update-nomination.ts';
+import {
+  listCollectiveRatings,
+  recordCollectiveRating,
+  type CollectiveRatingRow,
+} from './record-collective-rating.ts';
+
+function collectiveRatingDto(r: CollectiveRatingRow & { org_unit_name: string }) {
+  return {
+    orgUnitId: r.org_unit_id,
+    orgUnitName: r.org_unit_name,
+    year: r.year,
+    rating: r.rating,
+    activeEmulation: r.active_emulation,
+    internalUnity: r.internal_unity,
+    pendingDiscipline: r.pending_discipline,
+  };
+}
 
 const READERS: readonly Role[] = [
   'admin',
@@ -421,7 +440,44 @@ export async function nominationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     },
     async (req) => {
       const out = await prefillCandidates(ctxOf(req, deps), req.body.orgUnitId, req.body.year);
-      return { created: out.created.length, skipped: out.skipped, items: out.created };
+      return {
+        created: out.created.length,
+        skipped: out.skipped,
+        unratedCollectives: out.unratedCollectives,
+        items: out.created,
+      };
+    },
+  );
+
+  r.get(
+    '/api/v1/collective-ratings',
+    {
+      config: { access: { roles: READERS, scope: 'org' } },
+      schema: {
+        querystring: z.object({ orgUnitId: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: z.array(CollectiveRatingDto) },
+      },
+    },
+    async (req) =>
+      (await listCollectiveRatings(ctxOf(req, deps), req.query.orgUnitId, req.query.year)).map(
+        collectiveRatingDto,
+      ),
+  );
+
+  r.put(
+    '/api/v1/collective-ratings',
+    {
+      config: { access: { roles: OFFICERS, scope: 'org' } },
+      schema: { body: RecordCollectiveRating, response: { 200: CollectiveRatingDto } },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, deps);
+      await recordCollectiveRating(ctx, req.body);
+      const saved = (await listCollectiveRatings(ctx, req.body.orgUnitId, req.body.year)).find(
+        (r) => r.org_unit_id === req.body.orgUnitId,
+      );
+      if (!saved) throw notFound('xếp loại tập thể');
+      return collectiveRatingDto(saved);
     },
   );
 

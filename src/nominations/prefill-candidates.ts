@@ -7,6 +7,7 @@ import type { RequestCtx } from '../platform/http/context.ts';
 import { foldVietnamese, vietnameseNameSortKey } from '../platform/text/index.ts';
 import { evaluatePerson } from '../rules/index.ts';
 import { detectConflicts } from './detect-conflicts.ts';
+import { evaluateCollectives } from './evaluate-collectives.ts';
 import { loadPersonFacts } from './load-person-facts.ts';
 import { nominationVerdict, ruleContextFor } from './nomination-verdict.ts';
 import { insertNominations, uuidArray, type NewNomination } from './nominations.repository.ts';
@@ -14,14 +15,18 @@ import { insertNominations, uuidArray, type NewNomination } from './nominations.
 export type PrefillOutcome = {
   created: { id: string; subjectName: string; awardCode: string }[];
   skipped: number;
+  /** Collectives of the unit with no rating of their own for the year: not evaluated. */
+  unratedCollectives: number;
 };
 
 /**
  * Year-end pre-fill (DESIGN §3, step 3): for every person of the unit and its sub-units, the rules
  * compute the highest title the body may grant (LĐTT or CSTĐCS, Luật TĐKT 2022, Điều 24, 26)
  * from the ratings and facts already entered, and a draft nomination is written for each, so
- * units confirm and submit instead of typing. People already proposed for that title that year
- * are skipped; running it twice creates nothing new.
+ * units confirm and submit instead of typing. Collectives of the unit whose own rating of the
+ * year is recorded get the highest collective title the rules grant them (TTLĐTT, TTLĐXS: Luật
+ * TĐKT 2022, Điều 27, 28), judged with their members' results. People and collectives already
+ * proposed for that title that year are skipped; running it twice creates nothing new.
  */
 export async function prefillCandidates(
   ctx: RequestCtx,
@@ -87,6 +92,14 @@ export async function prefillCandidates(
       createdBy: ctx.auth.userId,
     });
   }
+  const collectives = await collectiveCandidates(ctx, {
+    units: units.filter((id) => directory.bodyOf(id)?.id !== id),
+    year,
+    bodyOrgUnitId: body.id,
+    nameOf: (id) => directory.get(id)?.name ?? '',
+  });
+  rows.push(...collectives.rows);
+  skipped += collectives.skipped;
   const created = await db.transaction(async (tx) => {
     const inserted = await insertNominations(tx, rows);
     for (const n of inserted) {
@@ -96,7 +109,11 @@ export async function prefillCandidates(
         entity: 'nomination',
         entityId: n.id,
         orgUnitId: n.orgUnitId,
-        after: { personId: n.personId, awardCode: n.awardCode, year },
+        after: {
+          ...(n.personId ? { personId: n.personId } : { subjectOrgUnitId: n.subjectOrgUnitId }),
+          awardCode: n.awardCode,
+          year,
+        },
       });
     }
     return inserted;
@@ -104,5 +121,69 @@ export async function prefillCandidates(
   return {
     created: created.map((n) => ({ id: n.id, subjectName: n.subjectName, awardCode: n.awardCode })),
     skipped,
+    unratedCollectives: collectives.unrated,
   };
+}
+
+/**
+ * The collective candidates among some units: those with a rating of their own for the year that
+ * the rules find eligible for a collective title, not yet proposed for it.
+ */
+async function collectiveCandidates(
+  ctx: RequestCtx,
+  input: { units: string[]; year: number; bodyOrgUnitId: string; nameOf: (id: string) => string },
+): Promise<{ rows: NewNomination[]; skipped: number; unrated: number }> {
+  const db = ctx.deps.database.db;
+  const { year } = input;
+  if (input.units.length === 0) return { rows: [], skipped: 0, unrated: 0 };
+  const rated = await queryRows<{ org_unit_id: string }>(
+    db,
+    sql`select org_unit_id from collective_ratings where year = ${year} and org_unit_id = any(${uuidArray(input.units)})`,
+  );
+  const ratedIds = rated.map((r) => r.org_unit_id);
+  const unrated = input.units.length - ratedIds.length;
+  if (ratedIds.length === 0) return { rows: [], skipped: 0, unrated };
+  const rctx = ruleContextFor(year);
+  const [evaluations, existing] = await Promise.all([
+    evaluateCollectives(db, ratedIds, year, rctx),
+    queryRows<{ subject_org_unit_id: string; award_code: string }>(
+      db,
+      sql`select subject_org_unit_id, award_code from nominations
+           where subject_kind = 'collective' and year = ${year} and subject_org_unit_id = any(${uuidArray(ratedIds)})`,
+    ),
+  ]);
+  const taken = new Set(existing.map((e) => `${e.subject_org_unit_id}|${e.award_code}`));
+  const rows: NewNomination[] = [];
+  let skipped = 0;
+  for (const id of ratedIds) {
+    const evaluation = evaluations.get(id);
+    const title = evaluation?.highestTitle;
+    if (!evaluation || !title) continue;
+    if (taken.has(`${id}|${title}`)) {
+      skipped++;
+      continue;
+    }
+    const name = input.nameOf(id);
+    rows.push({
+      orgUnitId: id,
+      bodyOrgUnitId: input.bodyOrgUnitId,
+      year,
+      kind: 'regular',
+      subjectKind: 'collective',
+      subjectOrgUnitId: id,
+      subjectName: name,
+      subjectSortKey: foldVietnamese(name),
+      subjectSearch: foldVietnamese(name),
+      awardCode: title,
+      origin: 'prefill',
+      achievementSummary: '',
+      verdict: nominationVerdict(
+        { subjectKind: 'collective', awardCode: title, year, collective: evaluation },
+        rctx,
+      ),
+      conflicts: [],
+      createdBy: ctx.auth.userId,
+    });
+  }
+  return { rows, skipped, unrated };
 }

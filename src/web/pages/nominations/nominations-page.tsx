@@ -14,6 +14,7 @@ import { feedback } from '../../app/feedback.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { NOMINATION_STATUS_OPTIONS, statusColor } from './nomination-labels.ts';
+import { CollectiveRatingsDialog } from './collective-ratings-dialog.tsx';
 
 const COLUMNS = [
   {
@@ -62,6 +63,7 @@ export function NominationsPage() {
   const queryClient = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [status, setStatus] = useState<string | undefined>(undefined);
+  const [rating, setRating] = useState(false);
   const list = useQuery({
     queryKey: ['nominations', year, status],
     queryFn: ({ signal }) =>
@@ -77,8 +79,13 @@ export function NominationsPage() {
       apiSend('POST', '/api/v1/nominations/prefill', PrefillResult, { orgUnitId: session.orgUnit.id, year }),
     onSuccess: async (r) => {
       feedback.message?.success(
-        `Đã lập ${r.created} đề nghị gợi ý từ kết quả xếp loại; ${r.skipped} người đã có đề nghị.`,
+        `Đã lập ${r.created} đề nghị gợi ý từ kết quả xếp loại; ${r.skipped} người, tập thể đã có đề nghị.`,
       );
+      if (r.unratedCollectives > 0) {
+        feedback.message?.info(
+          `${r.unratedCollectives} tập thể chưa có xếp loại năm ${year} nên chưa được xét danh hiệu tập thể: bấm “Xếp loại tập thể” để nhập.`,
+        );
+      }
       await queryClient.invalidateQueries({ queryKey: ['nominations'] });
     },
     onError: (e) =>
@@ -111,6 +118,9 @@ export function NominationsPage() {
               label: `${s.label} (${counts[s.value] ?? 0})`,
             }))}
           />
+          {allows(session, ['admin', 'officer']) && (
+            <Button onClick={() => setRating(true)}>Xếp loại tập thể</Button>
+          )}
           {allows(session, ['admin', 'officer', 'unit_head']) && (
             <Button type="primary" loading={prefill.isPending} onClick={() => prefill.mutate()}>
               Lập danh sách gợi ý cuối năm
@@ -138,6 +148,9 @@ export function NominationsPage() {
           }}
         />
       </Flex>
+      {rating && (
+        <CollectiveRatingsDialog bodyId={session.orgUnit.id} year={year} onClose={() => setRating(false)} />
+      )}
     </Page>
   );
 }
