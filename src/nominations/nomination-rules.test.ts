@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectConflicts, type NominationFacts } from './detect-conflicts.ts';
 import { checkDossier, requiredDossierParts } from './dossier.ts';
-import { nominationVerdict } from './nomination-verdict.ts';
+import { evaluateCollective } from '../rules/index.ts';
+import { nominationVerdict, ruleContextFor } from './nomination-verdict.ts';
 
 const base: NominationFacts = {
   id: 'n1',
@@ -154,5 +155,76 @@ describe('nomination verdict', () => {
     });
     expect(v.eligible).toBeNull();
     expect(v.reasons.at(-1)?.citation).toContain('Điều 75');
+  });
+});
+
+describe('verdict of collective titles', () => {
+  const ctx = ruleContextFor(2022);
+  const judge = (rating: 'excellent' | 'good' | 'completed', members: number, advanced: number) =>
+    evaluateCollective(
+      {
+        collectiveId: 'c1',
+        year: 2022,
+        rating,
+        memberCount: members,
+        advancedWorkerCount: advanced,
+        completedCount: members,
+        grassrootsFighterCount: 0,
+        worstMemberDiscipline: null,
+      },
+      ctx,
+    );
+
+  it('judges "Tập thể lao động tiên tiến" from the collective’s rating and its members’ LĐTT share', () => {
+    const v = nominationVerdict(
+      {
+        subjectKind: 'collective',
+        awardCode: 'advanced_labour_collective',
+        year: 2022,
+        collective: judge('good', 10, 7),
+      },
+      ctx,
+    );
+    expect(v.eligible).toBe(true);
+    expect(v.reasons[0]?.message).toContain('(7/10)');
+  });
+
+  it('refuses it when the share of LĐTT is under the threshold or the rating too low, with the reason', () => {
+    const low = nominationVerdict(
+      {
+        subjectKind: 'collective',
+        awardCode: 'advanced_labour_collective',
+        year: 2022,
+        collective: judge('good', 10, 5),
+      },
+      ctx,
+    );
+    expect(low.eligible).toBe(false);
+    expect(low.reasons.map((r) => r.code)).toContain('ADVANCED_COLLECTIVE.ADVANCED_WORKER_RATIO');
+    // A 2022 title is judged under the 2003 Law (decided early 2023): more than half, so 5/10 fails.
+    expect(low.reasons[0]?.message).toContain('chưa trên 50 %');
+    const rating = nominationVerdict(
+      {
+        subjectKind: 'collective',
+        awardCode: 'advanced_labour_collective',
+        year: 2022,
+        collective: judge('completed', 10, 9),
+      },
+      ctx,
+    );
+    expect(rating.reasons.map((r) => r.code)).toContain('ADVANCED_COLLECTIVE.RATING_TOO_LOW');
+  });
+
+  it('leaves a collective Giấy khen to the officer’s appraisal even with the collective’s facts', () => {
+    const v = nominationVerdict(
+      {
+        subjectKind: 'collective',
+        awardCode: 'commune_certificate_of_merit',
+        year: 2022,
+        collective: judge('good', 10, 7),
+      },
+      ctx,
+    );
+    expect(v.eligible).toBeNull();
   });
 });
