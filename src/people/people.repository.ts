@@ -16,30 +16,44 @@ export type PersonSearch = {
  * People in the given units, ordered the Vietnamese way by an indexed sort key and paged by
  * keyset (never OFFSET), so a page costs the same at row 50 and at row 90,000. The query text
  * is folded like the stored `name_search` column and matched through the trigram index.
+ *
+ * The scope is two index-friendly branches, each ordered and limited on its own, then merged:
+ * people who work in the units now (`people_org_sort`, or the sort index for a wide scope), and
+ * people whose closed posts were in them (`employments_org_closed`: before a merge closed the
+ * unit). One `a or b in (subquery)` predicate hides both from the planner, which then walks the
+ * whole sort index for a narrow scope (a ward's 1,000 people among 100,000: 80 ms instead of 2).
  */
 export async function searchPeople(db: DbOrTx, s: PersonSearch) {
-  // In scope: people who work in the units now, or did before a merge closed those units.
   const units = sqlUuidArray(s.orgUnitIds);
-  const where: SQL[] = [
-    sql`(p.org_unit_id = any(${units}) or p.id in (select e.person_id from employments e where e.org_unit_id = any(${units}) and e.end_date is not null))`,
-  ];
+  const filters: SQL[] = [];
   const q = s.q ? foldVietnamese(s.q) : '';
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(p.name_search like ${like} or p.code = ${s.q?.trim()} or p.citizen_id = ${s.q?.trim()})`);
+    filters.push(
+      sql`(p.name_search like ${like} or p.code = ${s.q?.trim()} or p.citizen_id = ${s.q?.trim()})`,
+    );
   }
-  if (s.staffCategory) where.push(sql`p.staff_category = ${s.staffCategory}`);
-  if (s.gender) where.push(sql`p.gender = ${s.gender}`);
-  if (s.after) where.push(sql`(p.name_sort_key, p.id) > (${s.after.sortKey}, ${s.after.id}::uuid)`);
+  if (s.staffCategory) filters.push(sql`p.staff_category = ${s.staffCategory}`);
+  if (s.gender) filters.push(sql`p.gender = ${s.gender}`);
+  if (s.after) filters.push(sql`(p.name_sort_key, p.id) > (${s.after.sortKey}, ${s.after.id}::uuid)`);
+  const and = (first: SQL) => sql.join([first, ...filters], sql` and `);
+  const limit = s.limit + 1;
   return queryRows<PersonRow>(
     db,
     sql`
     select p.id, p.code, p.full_name, p.gender, p.birth_date::text as birth_date, p.citizen_id, p.org_unit_id,
            u.name as org_unit_name, p.position, p.staff_category, p.name_sort_key
-      from people p join org_units u on u.id = p.org_unit_id
-     where ${sql.join(where, sql` and `)}
+      from (
+        (select p.* from people p
+          where ${and(sql`p.org_unit_id = any(${units})`)}
+          order by p.name_sort_key, p.id limit ${limit})
+        union
+        (select p.* from people p
+          where ${and(sql`p.id in (select e.person_id from employments e where e.org_unit_id = any(${units}) and e.end_date is not null)`)}
+          order by p.name_sort_key, p.id limit ${limit})
+      ) p join org_units u on u.id = p.org_unit_id
      order by p.name_sort_key, p.id
-     limit ${s.limit + 1}`,
+     limit ${limit}`,
   );
 }
 
