@@ -1,10 +1,16 @@
 // Foundation benchmarks (issue 2): people search p95 with 100,000 people (PostgreSQL and PGlite),
 // cold start to healthy on an existing data folder, and importing 50,000 people into a reopened
 // data folder with other requests' latency and the importing process's peak RSS. Each figure is
-// printed beside a floor measured in the same run.
+// printed beside a floor measured in the same run, and the machine's load average beside it
+// (two shared cores: a figure means little without both).
+//
+// `npx tsx bench/foundation.bench.ts [start] [import] [search] [search-postgres] [search-pglite]`:
+// every part when none is named. The server processes run with BENCH_SERVER_NODE_ARGS added
+// to node's arguments (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildApp } from '../src/app.ts';
@@ -16,13 +22,17 @@ import { currentTotp } from '../src/platform/auth/two-factor.ts';
 import { passSecondFactor } from '../test/support/second-factor.ts';
 import { DirectoryCache, insertOrgUnit } from '../src/organizations/index.ts';
 import { insertPeople, type NewPerson } from '../src/people/index.ts';
+import { searchPeople } from '../src/people/people.repository.ts';
 import { insertUser } from '../src/platform/auth/users.repository.ts';
-import { foldVietnamese } from '../src/platform/text/index.ts';
 import { startPostgres } from './support/postgres.ts';
 import { percentile, report, timeIt, writeResults, fmt } from './support/stats.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results: Record<string, unknown> = {};
+Error.stackTraceLimit = 50;
+
+/** "load 1.23" — the 1-minute load average, printed beside every figure. */
+const load = () => `load ${loadavg()[0]!.toFixed(2)}`;
 
 async function loadProvince(database: Database, people: number): Promise<{ wardId: string }> {
   await runMigrations(database);
@@ -99,8 +109,8 @@ async function searchBench(driver: 'postgres' | 'pglite'): Promise<void> {
       ? await openDatabase({ kind: 'postgres', url: pgServer!.url })
       : await openDatabase({ kind: 'pglite-memory' });
   try {
-    const load = await timeIt(() => loadProvince(database, 100_000));
-    console.log(`  loaded 100,000 people on ${driver} in ${fmt(load.ms)}`);
+    const loaded = await timeIt(() => loadProvince(database, 100_000));
+    console.log(`  loaded 100,000 people on ${driver} in ${fmt(loaded.ms)} (${load()})`);
     const app = await buildApp({
       config: loadConfig({}),
       database,
@@ -112,7 +122,10 @@ async function searchBench(driver: 'postgres' | 'pglite'): Promise<void> {
         url: '/api/v1/auth/login',
         payload: { username, password: DEMO_PASSWORD },
       });
-      const cookie = `tdkt_session=${res.cookies.find((c) => c.name === 'tdkt_session')!.value}`;
+      const session = res.cookies.find((c) => c.name === 'tdkt_session');
+      if (!session)
+        throw new Error(`login as ${username} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+      const cookie = `tdkt_session=${session.value}`;
       // Officers pass a second factor (trust issue); demo accounts share the known TOTP secret.
       await passSecondFactor(app, database, cookie, (res.json() as { secondFactor?: string }).secondFactor);
       return cookie;
@@ -124,7 +137,7 @@ async function searchBench(driver: 'postgres' | 'pglite'): Promise<void> {
       const cookie = await cookieFor(username);
       const probe = await app.inject({ url: '/api/v1/people?q=nguyen&limit=50', headers: { cookie } });
       if (probe.statusCode !== 200 || (probe.json() as { items: unknown[] }).items.length === 0) {
-        throw new Error(`search as ${username} answered ${probe.statusCode}: ${probe.body.slice(0, 200)}`);
+        throw new Error(`search as ${username} answered ${probe.statusCode}: ${probe.body.slice(0, 300)}`);
       }
       for (let i = 0; i < 20; i++)
         await app.inject({
@@ -139,7 +152,8 @@ async function searchBench(driver: 'postgres' | 'pglite'): Promise<void> {
         );
         api.push(t.ms);
       }
-      // Floor: the same search statement in raw SQL on the same connection, without HTTP or access checks.
+      // Floor: the same search statement (the repository's), straight on the same connection,
+      // without HTTP, session or access checks.
       const scope = (
         await database.query<{ id: string }>(
           who === 'province'
@@ -149,15 +163,8 @@ async function searchBench(driver: 'postgres' | 'pglite'): Promise<void> {
       ).map((r) => r.id);
       const raw: number[] = [];
       for (let i = 0; i < 300; i++) {
-        const q = `%${foldVietnamese(QUERIES[i % QUERIES.length]!)}%`;
-        const t = await timeIt(() =>
-          database.query(
-            `select p.id, p.full_name from people p join org_units u on u.id = p.org_unit_id
-              where (p.org_unit_id = any($1::uuid[]) or p.id in (select e.person_id from employments e where e.org_unit_id = any($1::uuid[]) and e.end_date is not null))
-                and p.name_search like $2 order by p.name_sort_key, p.id limit 51`,
-            [`{${scope.join(',')}}`, q],
-          ),
-        );
+        const q = QUERIES[i % QUERIES.length]!;
+        const t = await timeIt(() => searchPeople(database.db, { orgUnitIds: scope, q, limit: 50 }));
         raw.push(t.ms);
       }
       const p95 = percentile(api, 95);
@@ -167,14 +174,15 @@ async function searchBench(driver: 'postgres' | 'pglite'): Promise<void> {
         `people search p95, ${driver}, ${who} scope (${scope.length} units)`,
         fmt(p95),
         driver === 'postgres' ? '≤ 25 ms' : 'reported',
-        `raw SQL p95 ${fmt(floor)}`,
+        `search statement alone p95 ${fmt(floor)}; ${load()}`,
         p95 <= target,
       );
       results[`search_${driver}_${who}`] = {
         p95_ms: p95,
         p50_ms: percentile(api, 50),
-        raw_sql_p95_ms: floor,
+        statement_p95_ms: floor,
         units: scope.length,
+        load: loadavg()[0],
       };
     }
     await app.close();
@@ -212,8 +220,10 @@ async function pollHealthy(url: string, started: bigint): Promise<number> {
   }
 }
 
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 function startServer(dataDir: string, port: number): ChildProcess {
-  return spawn(process.execPath, ['bin/tdkt.mjs', 'start', '--no-build'], {
+  return spawn(process.execPath, [...serverNodeArgs, 'bin/tdkt.mjs', 'start', '--no-build'], {
     cwd: root,
     env: { ...process.env, TDKT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -221,6 +231,7 @@ function startServer(dataDir: string, port: number): ChildProcess {
 }
 
 async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
 }
@@ -230,90 +241,120 @@ function peakRssMb(pid: number): number {
   return Number(status.match(/VmHWM:\s+(\d+)/)![1]) / 1024;
 }
 
-async function startAndImportBench(): Promise<void> {
+/** CPU seconds (user + system, every thread) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+type Folder = { dir: string; dataDir: string; port: number };
+
+/** A data folder created and seeded by a first start (not measured), as a user's would be. */
+async function seededFolder(): Promise<Folder> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tdkt-bench-'));
-  const dataDir = path.join(dir, 'data');
-  const port = 39000 + Math.floor(Math.random() * 1000);
-  try {
-    // First start creates and seeds the folder (not measured).
-    let server = startServer(dataDir, port);
-    await waitFor(server, /TĐKT đang chạy/);
-    await stop(server);
+  const folder = { dir, dataDir: path.join(dir, 'data'), port: 39000 + Math.floor(Math.random() * 1000) };
+  const server = startServer(folder.dataDir, folder.port);
+  await waitFor(server, /TĐKT đang chạy/);
+  await stop(server);
+  return folder;
+}
 
-    // Floor: a bare Fastify process from spawn to answering.
-    const bareStarts: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const started = process.hrtime.bigint();
-      const bare = spawn(
-        process.execPath,
-        ['-e', `require('fastify')().get('/h',async()=>'ok').listen({port:${port + 1},host:'127.0.0.1'})`],
-        { cwd: root, stdio: 'ignore' },
-      );
-      bareStarts.push(await pollHealthy(`http://127.0.0.1:${port + 1}/h`, started));
-      await stop(bare);
-    }
-    const starts: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const started = process.hrtime.bigint();
-      server = startServer(dataDir, port);
-      starts.push(await pollHealthy(`http://127.0.0.1:${port}/api/v1/health`, started));
-      if (i < 2) await stop(server);
-    }
-    const cold = Math.min(...starts);
-    report(
-      'cold start to healthy, existing PGlite folder (best of 3)',
-      fmt(cold),
-      '≤ 5 s',
-      `bare Fastify ${fmt(Math.min(...bareStarts))}`,
-      cold <= 5000,
+async function coldStartBench(folder: Folder): Promise<void> {
+  const { dataDir, port } = folder;
+  // Floor: a bare Fastify process from spawn to answering.
+  const bareStarts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint();
+    const bare = spawn(
+      process.execPath,
+      ['-e', `require('fastify')().get('/h',async()=>'ok').listen({port:${port + 1},host:'127.0.0.1'})`],
+      { cwd: root, stdio: 'ignore' },
     );
-    results.cold_start = { best_ms: cold, all_ms: starts, bare_fastify_ms: Math.min(...bareStarts) };
+    bareStarts.push(await pollHealthy(`http://127.0.0.1:${port + 1}/h`, started));
+    await stop(bare);
+  }
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint();
+    const server = startServer(dataDir, port);
+    starts.push(await pollHealthy(`http://127.0.0.1:${port}/api/v1/health`, started));
+    await stop(server);
+  }
+  const cold = Math.min(...starts);
+  report(
+    'cold start to healthy, existing PGlite folder (best of 3)',
+    fmt(cold),
+    '≤ 5 s',
+    `bare Fastify ${fmt(Math.min(...bareStarts))}; all ${starts.map((s) => fmt(s)).join(', ')}; ${load()}`,
+    cold <= 5000,
+  );
+  results.cold_start = {
+    best_ms: cold,
+    all_ms: starts,
+    bare_fastify_ms: Math.min(...bareStarts),
+    load: loadavg()[0],
+  };
+}
 
-    // Import 50,000 people while another client reads the people list.
-    const workbook = path.join(dir, 'people-50k.xlsx');
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: workbook });
-    const sheet = writer.addWorksheet('Cán bộ');
-    sheet.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh', 'Mã đơn vị', 'Chức vụ', 'Đối tượng']).commit();
-    const rand = prng(50);
-    for (let i = 0; i < 50_000; i++) {
-      const gender = rand() < 0.5 ? 'male' : 'female';
-      sheet
-        .addRow([
-          randomName(rand, gender),
-          gender === 'male' ? 'Nam' : 'Nữ',
-          '15/06/1985',
-          'LXW',
-          'Chuyên viên',
-          'Công chức',
-        ])
-        .commit();
-    }
-    sheet.commit();
-    await writer.commit();
+async function writePeopleWorkbook(file: string, rows: number): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+  const sheet = writer.addWorksheet('Cán bộ');
+  sheet.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh', 'Mã đơn vị', 'Chức vụ', 'Đối tượng']).commit();
+  const rand = prng(50);
+  for (let i = 0; i < rows; i++) {
+    const gender = rand() < 0.5 ? 'male' : 'female';
+    sheet
+      .addRow([
+        randomName(rand, gender),
+        gender === 'male' ? 'Nam' : 'Nữ',
+        '15/06/1985',
+        'LXW',
+        'Chuyên viên',
+        'Công chức',
+      ])
+      .commit();
+  }
+  sheet.commit();
+  await writer.commit();
+}
 
-    const floorRead = await timeIt(async () => {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, {});
-      let n = 0;
-      for await (const ws of reader) for await (const _row of ws) n++;
-      return n;
-    });
+async function signIn(base: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ username: 'tdkt.longxuyen', password: DEMO_PASSWORD }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const verified = await fetch(`${base}/api/v1/auth/totp/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, origin: base },
+    body: JSON.stringify({ code: currentTotp(DEMO_TOTP_SECRET) }),
+  });
+  if (!verified.ok) throw new Error(`second factor: ${verified.status} ${await verified.text()}`);
+  return cookie;
+}
 
-    const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base },
-      body: JSON.stringify({ username: 'tdkt.longxuyen', password: DEMO_PASSWORD }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const verified = await fetch(`${base}/api/v1/auth/totp/verify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, origin: base },
-      body: JSON.stringify({ code: currentTotp(DEMO_TOTP_SECRET) }),
-    });
-    if (!verified.ok) throw new Error(`second factor: ${verified.status} ${await verified.text()}`);
+/** Imports 50,000 people into the reopened folder while another client reads the people list. */
+async function importBench(folder: Folder): Promise<void> {
+  const { dir, dataDir, port } = folder;
+  const workbook = path.join(dir, 'people-50k.xlsx');
+  await writePeopleWorkbook(workbook, 50_000);
+  const floorRead = await timeIt(async () => {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, {});
+    let n = 0;
+    for await (const ws of reader) for await (const _row of ws) n++;
+    return n;
+  });
+
+  const server = startServer(dataDir, port);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await pollHealthy(`${base}/api/v1/health`, process.hrtime.bigint());
+    const cookie = await signIn(base);
     const form = new FormData();
     form.set('kind', 'people');
     form.set('file', new Blob([readFileSync(workbook)]), 'people-50k.xlsx');
+    const cpuBefore = cpuSeconds(server.pid!);
     const started = process.hrtime.bigint();
     const upload = await fetch(`${base}/api/v1/imports`, {
       method: 'POST',
@@ -336,28 +377,29 @@ async function startAndImportBench(): Promise<void> {
       status = job!.status;
     }
     const importMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const serverCpu = cpuSeconds(server.pid!) - cpuBefore;
     const rss = peakRssMb(server.pid!);
-    await stop(server);
     const p95 = percentile(latencies, 95);
+    if (status !== 'published') console.log(`  import ended ${status}: ${JSON.stringify(job?.errors)}`);
     report(
       'import 50,000 people (upload → published)',
       fmt(importMs),
       '≤ 10 s',
-      `ExcelJS streaming read alone ${fmt(floorRead.ms)}`,
+      `ExcelJS streaming read alone ${fmt(floorRead.ms)}; server CPU ${serverCpu.toFixed(1)} s; ${load()}`,
       importMs <= 10_000 && status === 'published',
     );
     report(
       'peak RSS of the server process during the import',
       `${rss.toFixed(0)} MB`,
       '≤ 600 MB',
-      'n/a',
+      `n/a; ${load()}`,
       rss <= 600,
     );
     report(
       'other requests p95 during the import',
       fmt(p95),
       '≤ 200 ms',
-      `${latencies.length} sequential GET /people`,
+      `${latencies.length} sequential GET /people; ${load()}`,
       p95 <= 200,
     );
     results.import_50k = {
@@ -367,19 +409,44 @@ async function startAndImportBench(): Promise<void> {
       peak_rss_mb: rss,
       others_p95_ms: p95,
       others_count: latencies.length,
+      server_cpu_s: serverCpu,
       exceljs_read_ms: floorRead.ms,
+      load: loadavg()[0],
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await stop(server);
   }
 }
 
-// `npx tsx bench/foundation.bench.ts [start] [search]`: all parts by default.
+/** Runs one part; a failure is printed whole (with its cause) and the other parts still run. */
+async function part(name: string, run: () => Promise<void>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch (err) {
+    console.log(`FAIL ${name}:`);
+    console.log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    if (err instanceof Error && err.cause) console.log('cause:', err.cause);
+    results[`${name}_error`] = err instanceof Error ? err.message : String(err);
+    return false;
+  }
+}
+
 const parts = process.argv.slice(2);
 const want = (name: string) => parts.length === 0 || parts.includes(name);
-if (want('start')) await startAndImportBench();
-if (want('search')) {
-  await searchBench('postgres');
-  await searchBench('pglite');
+let ok = true;
+if (want('start') || want('import')) {
+  const folder = await seededFolder();
+  try {
+    if (want('start')) ok = (await part('cold_start', () => coldStartBench(folder))) && ok;
+    if (want('import')) ok = (await part('import_50k', () => importBench(folder))) && ok;
+  } finally {
+    rmSync(folder.dir, { recursive: true, force: true });
+  }
 }
+if (want('search') || want('search-postgres'))
+  ok = (await part('search_postgres', () => searchBench('postgres'))) && ok;
+if (want('search') || want('search-pglite'))
+  ok = (await part('search_pglite', () => searchBench('pglite'))) && ok;
 writeResults('foundation', results);
+process.exitCode = ok ? 0 : 1;
