@@ -69,6 +69,33 @@ describe.each(DRIVERS)('pending TOTP enrolments on %s', (driver) => {
     return rows[0]!.n;
   }
 
+  it('sends a new administrator, officer or chairman to enrolment, and lets other roles in', async () => {
+    const app = await startServer();
+    const cases = [
+      ['admin', 'enrolment_required'],
+      ['officer', 'enrolment_required'],
+      ['chairman', 'enrolment_required'],
+      ['unit_head', 'none'],
+      ['staff', 'none'],
+    ] as const;
+    for (const [role, expected] of cases) {
+      const username = `vai.tro.${role}`;
+      await insertUser(database.db, {
+        username,
+        displayName: `Vai trò ${role}`,
+        password: 'mat-khau-can-bo-moi',
+        roles: [role],
+        orgUnitId: ids.myQuy,
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: 'mat-khau-can-bo-moi' },
+      });
+      expect((res.json() as { secondFactor: string }).secondFactor, role).toBe(expected);
+    }
+  });
+
   it('confirms on a second process an enrolment begun on a first one that has since stopped', async () => {
     await newOfficer('canbo.hai.tientrinh');
     const first = await startServer();
