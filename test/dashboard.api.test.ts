@@ -129,6 +129,62 @@ describe.each(DRIVERS)('dashboards on %s', (driver) => {
     expect(body.byUnit.map((u) => u.name)).toContain('Khóm Thới Hòa');
   });
 
+  it('stores each award on the unit of the decision date and follows corrections of the history', async () => {
+    const db = t.database.db;
+    type Rec = {
+      id: string;
+      person_id: string;
+      awardee_unit_id: string;
+      awardee_gender: string;
+      report_year: number;
+    };
+    const [rec] = await queryRows<Rec>(
+      db,
+      sql`select a.id, a.person_id, a.awardee_unit_id, a.awardee_gender, a.report_year from award_records a
+          where a.person_id is not null and a.decision_date is not null and a.revoked_at is null
+          order by a.decision_date desc, a.id limit 1`,
+    );
+    expect(rec).toBeDefined();
+    const [emp] = await queryRows<{ org_unit_id: string }>(
+      db,
+      sql`select e.org_unit_id from employments e join award_records a on a.person_id = e.person_id
+          where a.id = ${rec!.id} and e.start_date <= a.decision_date and (e.end_date is null or e.end_date > a.decision_date)
+          order by e.start_date desc limit 1`,
+    );
+    expect(rec!.awardee_unit_id).toBe(emp!.org_unit_id);
+    const other = Object.values(t.ids.myQuyUnits).find((u) => u !== emp!.org_unit_id)!;
+    // A post in another unit entered afterwards, starting before the decision: the record moves.
+    await db.execute(
+      sql`insert into employments (person_id, org_unit_id, staff_category, start_date)
+          select a.person_id, ${other}, 'civil_servant', a.decision_date - 1 from award_records a where a.id = ${rec!.id}`,
+    );
+    const moved = await queryRows<Rec>(
+      db,
+      sql`select awardee_unit_id from award_records where id = ${rec!.id}`,
+    );
+    expect(moved[0]!.awardee_unit_id).toBe(other);
+    // A corrected gender follows to the record; the report year is the year of signing.
+    const flipped = rec!.awardee_gender === 'female' ? 'male' : 'female';
+    await db.execute(sql`update people set gender = ${flipped} where id = ${rec!.person_id}`);
+    const after = await queryRows<Rec & { y: number }>(
+      db,
+      sql`select awardee_gender, report_year, extract(year from decision_date)::int as y from award_records where id = ${rec!.id}`,
+    );
+    expect(after[0]!.awardee_gender).toBe(flipped);
+    expect(after[0]!.report_year).toBe(after[0]!.y);
+    // Put the history back for the other tests of this file.
+    await db.execute(sql`update people set gender = ${rec!.awardee_gender} where id = ${rec!.person_id}`);
+    await db.execute(
+      sql`delete from employments where person_id = ${rec!.person_id} and org_unit_id = ${other} and end_date is null
+            and start_date = (select decision_date - 1 from award_records where id = ${rec!.id})`,
+    );
+    const back = await queryRows<Rec>(
+      db,
+      sql`select awardee_unit_id from award_records where id = ${rec!.id}`,
+    );
+    expect(back[0]!.awardee_unit_id).toBe(emp!.org_unit_id);
+  });
+
   it('does not count the 2023 awards in 2022, whose LĐTT were decided in 2023', async () => {
     const { body } = await get<Dashboard>(`/api/v1/dashboard/${t.ids.myQuy}/2022`, officer);
     expect(body.byAward.find((a) => a.awardCode === 'advanced_worker')).toBeUndefined();
