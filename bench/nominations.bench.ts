@@ -1,6 +1,10 @@
 // The nomination list (issue 4, acceptance: page of 50, filtered, p95 ≤ 30 ms with 100,000
 // nominations on PostgreSQL), through the HTTP route as the ward's officer, beside its floor:
 // the same page query as one raw SQL statement on the same connection pool, in the same run.
+// The list answers one indexed page query (keyset on the Vietnamese sort key); the counts per
+// status are their own request (GET /api/v1/nominations/counts), measured on their own line. The
+// page's plan is checked with EXPLAIN ANALYZE: an index scan in the page's order, no sort.
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -107,6 +111,27 @@ try {
     floor.push((await timeIt(() => database.query(floorSql, floorArgs[i % floorArgs.length]))).ms);
   }
 
+  // The counts per status, as the list page asks for them beside the page (once per filter).
+  const countUrls = filters.map(
+    (f) => `/api/v1/nominations/counts?${f.replace(/&?status=[a-z_]+/, '')}&bodyOrgUnitId=${ids.myQuy}`,
+  );
+  const counts: number[] = [];
+  for (let i = 0; i < RUNS / 3; i++) {
+    const t = await timeIt(() => app.inject({ url: countUrls[i % countUrls.length]!, headers: { cookie } }));
+    if (t.value.statusCode !== 200) throw new Error(`counts failed: ${t.value.statusCode} ${t.value.body}`);
+    counts.push(t.ms);
+  }
+  // A year's page of every status: served in order by the (body, year, sort key, id) index.
+  const everyStatus: number[] = [];
+  for (let i = 0; i < RUNS / 3; i++) {
+    const url = `/api/v1/nominations?year=${2019 + (i % 6)}&limit=50&bodyOrgUnitId=${ids.myQuy}`;
+    everyStatus.push((await timeIt(() => app.inject({ url, headers: { cookie } }))).ms);
+  }
+  const plans = await planOf(database, [
+    [ids.myQuy, 2023, 'accepted', 'regular'],
+    [ids.myQuy, 2023, null, null],
+  ]);
+
   const p95 = percentile(api, 95);
   const floorP95 = percentile(floor, 95);
   report(
@@ -119,11 +144,22 @@ try {
   console.log(
     `  p50 ${fmt(percentile(api, 50))}, p99 ${fmt(percentile(api, 99))}; floor p50 ${fmt(percentile(floor, 50))}; ${rowsSeen / RUNS} rows per page on average`,
   );
+  console.log(
+    `  counts per status (own request) p95 ${fmt(percentile(counts, 95))}; page of every status p95 ${fmt(percentile(everyStatus, 95))}`,
+  );
+  for (const plan of plans) console.log(`  plan: ${plan.summary}`);
+  const loadAverage = os.loadavg().map((l) => l.toFixed(2));
+  console.log(`  load average during the run: ${loadAverage.join(', ')}`);
+  if (plans.some((p) => !p.indexOrdered)) throw new Error('a page query sorts instead of reading an index in order');
   writeResults('nominations', {
     nominations: N,
     runs: RUNS,
     list: { p50: percentile(api, 50), p95, p99: percentile(api, 99), targetP95: 30, ok: p95 <= 30 },
     floor: { p50: percentile(floor, 50), p95: floorP95, what: 'the same page as one raw SQL statement' },
+    counts: { p95: percentile(counts, 95), what: 'GET /api/v1/nominations/counts, same filters' },
+    everyStatus: { p95: percentile(everyStatus, 95), what: 'a year page without a status filter' },
+    plans: plans.map((p) => p.summary),
+    loadAverage: os.loadavg(),
     loadMs: load.ms,
   });
   await app.close();
@@ -131,3 +167,41 @@ try {
   await database.close();
   server.stop();
 }
+
+/**
+ * EXPLAIN ANALYZE of the route's page query (as listNominationRows writes it) for some filters:
+ * the index used, and whether the rows come in the page's order without a Sort node.
+ */
+async function planOf(
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  cases: [string, number, string | null, string | null][],
+): Promise<{ summary: string; indexOrdered: boolean }[]> {
+  const out: { summary: string; indexOrdered: boolean }[] = [];
+  for (const [body, year, status, kind] of cases) {
+    const rows = (await database.query(
+      `explain (analyze, format json)
+       select n.id, n.subject_name, n.award_code, n.status, u.name
+         from nominations n join org_units u on u.id = n.org_unit_id
+        where n.body_org_unit_id = $1 and n.year = $2
+          ${status ? 'and n.status = $3' : ''} ${kind ? 'and n.kind = $4' : ''}
+        order by n.subject_sort_key, n.id limit 51`,
+      [body, year, ...(status ? [status] : []), ...(kind ? [kind] : [])],
+    )) as unknown as { 'QUERY PLAN': PlanNode[] }[];
+    const top = rows[0]!['QUERY PLAN'][0] as unknown as { Plan: PlanNode; 'Execution Time': number };
+    const nodes: PlanNode[] = [];
+    const walk = (n: PlanNode) => {
+      nodes.push(n);
+      for (const c of n.Plans ?? []) walk(c);
+    };
+    walk(top.Plan);
+    const index = nodes.find((n) => n['Index Name']?.startsWith('nominations_'));
+    const sorted = nodes.some((n) => n['Node Type'] === 'Sort');
+    out.push({
+      summary: `${status ?? 'every status'}${kind ? ` + ${kind}` : ''}: ${index?.['Node Type'] ?? 'no index'} on ${index?.['Index Name'] ?? '—'}${sorted ? ', with a Sort' : ', no sort'}, ${top['Execution Time'].toFixed(2)} ms`,
+      indexOrdered: !!index && !sorted,
+    });
+  }
+  return out;
+}
+
+type PlanNode = { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] };
