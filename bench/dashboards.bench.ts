@@ -16,6 +16,9 @@ import {
   staffHeadcountSql,
   nominationCountSql,
   trendSql,
+  rollUpOf,
+  scopeOf,
+  COMMUNE_KINDS,
 } from '../src/reports/dashboard/index.ts';
 import { startPostgres } from './support/postgres.ts';
 import { fmt, percentile, report, timeIt, writeResults } from './support/stats.ts';
@@ -60,13 +63,22 @@ try {
   const directory = await new DirectoryCache(database.db).get();
   const wardIds = directory.subtreeWithPredecessors(ward);
   const districtIds = directory.subtreeWithPredecessors(world.districtId);
+  // The floors run the endpoints' own queries: the counts rolled up to the lines each view shows.
+  const all = new Set(districtIds);
+  const lines = (body: string, year: number, kinds?: readonly string[]) => {
+    const scope = scopeOf(directory, directory.get(body)!, year, all, kinds);
+    return rollUpOf(scope.ids, scope.topOf);
+  };
+  const wardLines = lines(ward, 2023);
+  const districtLines = lines(world.districtId, 2023);
+  const communeLines = lines(world.districtId, 2023, COMMUNE_KINDS);
 
   const endpoints: { name: string; url: string; cookie: string; floor: SQL[] }[] = [
     {
       name: 'dashboard (ward)',
       url: `/api/v1/dashboard/${ward}/2023`,
       cookie: officer,
-      floor: [awardCubeSql(wardIds, 2023)],
+      floor: [awardCubeSql(wardIds, 2023, wardLines)],
     },
     {
       name: 'trend 10 years (ward)',
@@ -78,7 +90,11 @@ try {
       name: 'unevenness (ward)',
       url: `/api/v1/dashboard/${ward}/2023/unevenness`,
       cookie: officer,
-      floor: [awardCubeSql(wardIds, 2023), staffSql(wardIds, 2023), nominationCountSql(wardIds, 2023)],
+      floor: [
+        awardCubeSql(wardIds, 2023, wardLines),
+        staffSql(wardIds, 2023),
+        nominationCountSql(wardIds, 2023),
+      ],
     },
     {
       name: 'fund forecast (ward)',
@@ -110,7 +126,7 @@ try {
       name: 'dashboard (district, 100 wards)',
       url: `/api/v1/dashboard/${world.districtId}/2023`,
       cookie: viewer,
-      floor: [awardCubeSql(districtIds, 2023)],
+      floor: [awardCubeSql(districtIds, 2023, districtLines)],
     },
     {
       name: 'trend 10 years (district)',
@@ -124,7 +140,7 @@ try {
       url: `/api/v1/dashboard/${world.districtId}/2023/communes`,
       cookie: viewer,
       floor: [
-        awardCubeSql(districtIds, 2023),
+        awardCubeSql(districtIds, 2023, communeLines),
         staffHeadcountSql(districtIds, 2023),
         nominationCountSql(districtIds, 2023),
       ],

@@ -24,6 +24,7 @@ import {
 import {
   awardCube,
   drillRecords,
+  rollUpOf,
   nominationCounts,
   registrationCounts,
   staffCells,
@@ -53,7 +54,7 @@ export async function getDashboard(ctx: RequestCtx, orgUnitId: string, year: num
   const scope = await reportScope(ctx, orgUnitId, year);
   const db = ctx.deps.database.db;
   const [cells, fund] = await Promise.all([
-    awardCube(db, scope.ids, year),
+    awardCube(db, scope.ids, year, rollUpOf(scope.ids, scope.topOf)),
     fundSummary(ctx, orgUnitId, year),
   ]);
   const totals = totalsOf(cells);
@@ -139,7 +140,7 @@ async function participation(
 ): Promise<Participation> {
   const db = ctx.deps.database.db;
   const [cells, staff, noms, regs] = await Promise.all([
-    awardCube(db, scope.ids, year),
+    awardCube(db, scope.ids, year, rollUpOf(scope.ids, scope.topOf)),
     staffCells(db, scope.ids, year, { composition }),
     nominationCounts(db, scope.ids, year),
     registrationCounts(db, scope.ids, year),

@@ -71,18 +71,37 @@ export function scopedAwards(ids: readonly string[], yearFilter: SQL, columns: S
   )`;
 }
 
-export function awardCubeSql(ids: readonly string[], year: number): SQL {
+/**
+ * The line each unit of a scope rolls up to (a district's wards, a ward's agencies and khóm). With
+ * it the counts are grouped per line in SQL: a district's 1,000 units come back as 100 lines.
+ */
+export type RollUp = { units: readonly string[]; lines: readonly string[] };
+
+export function rollUpOf(ids: readonly string[], lineOf: (id: string) => string): RollUp {
+  return { units: ids, lines: ids.map(lineOf) };
+}
+
+export function awardCubeSql(ids: readonly string[], year: number, rollUp?: RollUp): SQL {
+  const unit = rollUp ? sql`coalesce(m.line, a.unit_id)` : sql`a.unit_id`;
+  const join = rollUp
+    ? sql`left join unnest(${uuidArray(rollUp.units)}, ${uuidArray(rollUp.lines)}) as m(unit, line) on m.unit = a.unit_id`
+    : sql``;
   return sql`with ${scopedAwards(ids, decidedIn(year))}
-    select a.unit_id as org_unit_id, a.award_code, a.subject_kind, coalesce(a.field, '') as field,
+    select ${unit} as org_unit_id, a.award_code, a.subject_kind, coalesce(a.field, '') as field,
       a.awardee_gender as gender, a.awardee_staff_category as staff_category, a.awardee_is_leader as is_leader,
       count(*)::int as n, coalesce(sum(a.amount), 0)::float8 as amount
-    from scoped a
+    from scoped a ${join}
     group by 1, 2, 3, 4, 5, 6, 7`;
 }
 
-export async function awardCube(db: DbOrTx, ids: readonly string[], year: number): Promise<AwardCell[]> {
+export async function awardCube(
+  db: DbOrTx,
+  ids: readonly string[],
+  year: number,
+  rollUp?: RollUp,
+): Promise<AwardCell[]> {
   if (ids.length === 0) return [];
-  const rows = await queryRows<RawCell>(db, awardCubeSql(ids, year));
+  const rows = await queryRows<RawCell>(db, awardCubeSql(ids, year, rollUp));
   return rows.map(cellOf);
 }
 

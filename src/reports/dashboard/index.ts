@@ -16,4 +16,6 @@ export {
   staffHeadcountSql,
   nominationCountSql,
   trendSql,
+  rollUpOf,
 } from './dashboard.queries.ts';
+export { scopeOf, COMMUNE_KINDS } from './scope.ts';
