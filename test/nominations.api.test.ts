@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db/client.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/demo/index.ts';
+import { insertNominations } from '../src/nominations/index.ts';
+import { insertUser } from '../src/platform/auth/users.repository.ts';
 import { DRIVERS, openTestApp, type TestApp } from './support/test-app.ts';
 import { demoWorld } from './nominations-fixtures.ts';
 
@@ -27,8 +30,12 @@ describe.each(DRIVERS)('nominations over HTTP on %s', (driver) => {
   let otherWard: string;
   let unitHead: string;
 
-  const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const call = (
+    cookie: string,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
   const create = (cookie: string, body: object) => call(cookie, 'POST', '/api/v1/nominations', body);
   const attach = (cookie: string, id: string, part: string, bytes: Buffer, name = 'to-trinh.pdf') => {
     const m = multipart(bytes, name);
@@ -247,6 +254,78 @@ describe.each(DRIVERS)('nominations over HTTP on %s', (driver) => {
       sql`select count(*)::int as n from audit_log where entity_id = ${n.id} and action = 'nomination.accept'`,
     );
     expect(audits[0]?.n).toBe(1);
+  });
+
+  it('lets only one of two officers deciding the same approved nomination at once succeed: 409 in Vietnamese, one award', async () => {
+    // A second TĐKT officer of the ward, so two people act at once on two connections.
+    await insertUser(t.database.db, {
+      username: 'tdkt2.myquy',
+      displayName: 'Cán bộ TĐKT thứ hai',
+      password: DEMO_PASSWORD,
+      roles: ['officer'],
+      orgUnitId: w.myQuy,
+      totpSecret: DEMO_TOTP_SECRET,
+    });
+    const second = await t.login('tdkt2.myquy');
+    const [n] = await insertNominations(t.database.db, [
+      {
+        orgUnitId: w.office,
+        bodyOrgUnitId: w.myQuy,
+        year: 2024,
+        kind: 'unexpected',
+        subjectKind: 'individual',
+        personId: w.staff[4]!.id,
+        subjectName: w.staff[4]!.full_name,
+        subjectSortKey: 'x',
+        subjectSearch: 'x',
+        awardCode: 'commune_certificate_of_merit',
+        status: 'approved',
+      },
+    ]);
+    // The 2024 fund has money for one Giấy khen, so the fund does not stop either issuer.
+    const fund = `/api/v1/funds/${w.myQuy}/2024`;
+    expect((await call(officer, 'PUT', fund, { recurrentSpending: 300_000_000 })).statusCode).toBe(200);
+    const allocation = await call(officer, 'POST', `${fund}/entries`, {
+      kind: 'allocation',
+      amount: 2_500_000,
+      entryDate: '2024-01-15',
+    });
+    expect(allocation.statusCode, allocation.body).toBe(200);
+    // Each officer drafts the chairman's decision from the council's approved list.
+    const drafts: string[] = [];
+    for (const cookie of [officer, second]) {
+      const d = await call(cookie, 'POST', '/api/v1/decisions', {
+        orgUnitId: w.myQuy,
+        year: 2024,
+        title: 'Quyết định tặng Giấy khen đột xuất',
+        nominationIds: [n!.id],
+      });
+      expect(d.statusCode, d.body).toBe(200);
+      drafts.push(d.json().id as string);
+    }
+    const issue = (cookie: string, id: string) =>
+      call(cookie, 'POST', `/api/v1/decisions/${id}/issue`, {
+        decisionDate: '2024-03-01',
+        signerName: 'Liêu Quốc Bình',
+        signerTitle: 'Chủ tịch UBND phường',
+        signedCopy: { fileName: 'qd.pdf', contentBase64: PDF.toString('base64') },
+      });
+    const [a, b] = await Promise.all([issue(officer, drafts[0]!), issue(second, drafts[1]!)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} | ${b.body}`).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().message).toMatch(/[À-ỹ]/u);
+    expect(loser.json().message).toMatch(/hồ sơ/i);
+    const awards = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from award_records where person_id = ${w.staff[4]!.id} and year = 2024`,
+    );
+    expect(awards[0]!.n).toBe(1);
+    const winner = a.statusCode === 200 ? drafts[0] : drafts[1];
+    const after = await queryRows<{ status: string; decision_id: string }>(
+      t.database.db,
+      sql`select status, decision_id from nominations where id = ${n!.id}`,
+    );
+    expect(after[0]).toEqual({ status: 'decided', decision_id: winner });
   });
 
   it('pre-fills each unit’s candidate list from 2022 ratings and the rules, once', async () => {
