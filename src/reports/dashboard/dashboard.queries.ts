@@ -58,15 +58,21 @@ export const RECORD_COLUMNS = sql`a.id, a.person_id, a.household_id, a.award_cod
  * employment history is read here). A record reaches the scope through that unit or through its
  * issuer; one issued by the scope for someone outside it stays on the issuer's line.
  */
+/** Above this many units a scope is matched as a hashed set rather than an index condition. */
+const LARGE_SCOPE = 100;
+
 export function scopedAwards(ids: readonly string[], yearFilter: SQL, columns: SQL = CUBE_COLUMNS): SQL {
   // Two disjoint branches, each read from a covering (unit, year) / (year, unit) index (0009, 0011).
-  const scope = uuidArray(ids);
+  // A ward's few units are index conditions; a district's thousand are a hashed set, since over
+  // several years the planner scans and `= any` would then search the array for every row.
+  const member = (column: SQL) =>
+    ids.length > LARGE_SCOPE ? sql`${column} in ${inScope(ids)}` : sql`${column} = any(${uuidArray(ids)})`;
   return sql`scoped as (
     select a.awardee_unit_id as unit_id, ${columns} from award_records a
-    where a.awardee_unit_id = any(${scope}) and a.revoked_at is null and ${yearFilter}
+    where ${member(sql`a.awardee_unit_id`)} and a.revoked_at is null and ${yearFilter}
     union all
     select a.issuer_org_unit_id as unit_id, ${columns} from award_records a
-    where a.issuer_org_unit_id = any(${scope}) and a.awardee_unit_id not in ${inScope(ids)}
+    where ${member(sql`a.issuer_org_unit_id`)} and a.awardee_unit_id not in ${inScope(ids)}
       and a.revoked_at is null and ${yearFilter}
   )`;
 }
