@@ -139,6 +139,11 @@ describe.each(DRIVERS)('annual report API on %s', (driver) => {
     expect(text).toContain('Số: 184/BC-UBND');
     expect(text).toContain('Mỹ Quý, ngày 26 tháng 12 năm 2023');
     expect(text).toContain(hostile);
+    expect(readZipEntry(docx.rawPayload, 'word/document.xml')).not.toContain('<b>x</b>');
+    if (!SKIP_WITHOUT_POPPLER) {
+      const pdf = await t.app.inject({ method: 'GET', url: `${base}/file?format=pdf`, headers: { cookie } });
+      expect(pdfText(pdf.rawPayload).replace(/\s+/g, ' ')).toContain(hostile);
+    }
 
     // A Giấy khen revoked after the issue changes the figures.
     await t.database.query(
