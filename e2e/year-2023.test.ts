@@ -96,6 +96,23 @@ describeBrowser('The 2023 emulation year of Phường Mỹ Quý in the browser',
     await page.getByText('Báo cáo số 184/BC-UBND ngày 26/12/2023').first().waitFor();
     // The seed gives no numeric targets: the page says how to add them.
     await page.getByText('Phong trào chưa có chỉ tiêu định lượng.').waitFor();
+    // The officer adds one with its owner, and reports progress against it.
+    await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    const add = page.getByRole('dialog');
+    await add.getByLabel('Tên chỉ tiêu').fill('Mô hình dân vận khéo được công nhận');
+    await add.getByLabel('Giá trị cần đạt').fill('10');
+    await add.getByLabel('Đơn vị tính').fill('mô hình');
+    await add.getByRole('button', { name: 'Thêm' }).click();
+    const target = rowsOf(page, 'targets').filter({ hasText: 'Mô hình dân vận khéo được công nhận' });
+    await target.waitFor();
+    expect(await target.innerText()).toContain('Phường Mỹ Quý');
+    expect(await target.innerText()).toContain('Chưa báo cáo');
+    await target.getByRole('button', { name: 'Cập nhật tiến độ' }).click();
+    const report = page.getByRole('dialog');
+    await report.getByLabel('Giá trị đã đạt').fill('7');
+    await report.getByRole('button', { name: 'Ghi nhận' }).click();
+    await target.getByText('70%').waitFor();
+    expect(await target.innerText()).toContain('7 mô hình');
     await h.screenshot(page, 'movement-dan-van-kheo');
 
     await page.goto(h.url('/emulation?year=2023&tab=conference'));
