@@ -197,10 +197,16 @@ export type StaffCell = { orgUnitId: string; people: number; women: number; lead
 
 /** People employed in each unit at some time during the year (employments keep history across merges). */
 export function staffSql(ids: readonly string[], year: number): SQL {
+  // A ward's few hundred people are looked up one by one (the planner otherwise hashes all people
+  // of the province); a district's tens of thousands are joined.
+  const person =
+    ids.length > LARGE_SCOPE
+      ? sql`join people p on p.id = e.person_id`
+      : sql`cross join lateral (select p.gender, p.is_leader from people p where p.id = e.person_id limit 1) p`;
   return sql`select e.org_unit_id, count(distinct e.person_id)::int as n,
       count(distinct e.person_id) filter (where p.gender = 'female')::int as women,
       count(distinct e.person_id) filter (where p.is_leader)::int as leaders
-    from employments e join people p on p.id = e.person_id
+    from employments e ${person}
     where e.org_unit_id = any(${uuidArray(ids)})
       and e.start_date <= ${`${year}-12-31`}::date
       and (e.end_date is null or e.end_date > ${`${year}-01-01`}::date)
