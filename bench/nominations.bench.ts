@@ -150,7 +150,8 @@ try {
   for (const plan of plans) console.log(`  plan: ${plan.summary}`);
   const loadAverage = os.loadavg().map((l) => l.toFixed(2));
   console.log(`  load average during the run: ${loadAverage.join(', ')}`);
-  if (plans.some((p) => !p.indexOrdered)) throw new Error('a page query sorts instead of reading an index in order');
+  if (plans.some((p) => !p.indexOrdered))
+    throw new Error('a page query sorts instead of reading an index in order');
   writeResults('nominations', {
     nominations: N,
     runs: RUNS,
