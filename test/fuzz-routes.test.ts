@@ -319,5 +319,5 @@ describe('fuzzing of JSON routes and imports on pglite', () => {
         payload,
       });
     });
-  }, 900_000);
+  }, 1_800_000);
 });
