@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { OrgDirectory, type OrgUnitRow } from '../organizations/index.ts';
-import { readStagedRows } from './read-rows.ts';
+import { readStagedRows, THREAD_FROM_BYTES } from './read-rows.ts';
 import type { ReadEvent } from './stage-rows.ts';
 
 const WARD: OrgUnitRow = {
@@ -28,9 +28,22 @@ async function workbook(rows: (string | null)[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function events(source: Buffer | Readable, batchSize: number): Promise<ReadEvent[]> {
+/** Reads on the thread whatever the size (threadFromBytes 0), unless the source is a stream. */
+async function events(
+  source: Buffer | Readable,
+  batchSize: number,
+  threadFromBytes = 0,
+): Promise<ReadEvent[]> {
   const directory = new OrgDirectory([WARD, OTHER], []);
-  const reader = readStagedRows('people', source, directory, new Set([WARD.id]), '2026-01-01', batchSize);
+  const reader = readStagedRows(
+    'people',
+    source,
+    directory,
+    new Set([WARD.id]),
+    '2026-01-01',
+    batchSize,
+    threadFromBytes,
+  );
   const out: ReadEvent[] = [];
   for await (const e of reader.events) {
     out.push(e);
@@ -49,7 +62,10 @@ describe('reading an import on the reader thread', () => {
     );
     const threaded = await events(file, 2);
     const inPlace = await events(Readable.from([file]), 2);
+    const smallBuffer = await events(file, 2, THREAD_FROM_BYTES);
+    expect(file.length).toBeLessThan(THREAD_FROM_BYTES);
     expect(threaded).toEqual(inPlace);
+    expect(smallBuffer).toEqual(inPlace);
     expect(threaded.filter((e) => e.type === 'batch').map((e) => e.type === 'batch' && e.rows)).toEqual([
       2, 2, 1,
     ]);

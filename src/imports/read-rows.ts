@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ImportSource } from '../platform/xlsx/index.ts';
 import type { OrgDirectory } from '../organizations/index.ts';
@@ -15,10 +16,16 @@ function readerThreadUrl(): URL {
 }
 
 /**
+ * Below this size a workbook is read in place: starting a thread (and loading the reader's
+ * modules in it) costs more than reading a few thousand rows. 50,000 people make ≈2 MB.
+ */
+export const THREAD_FROM_BYTES = 256 * 1024;
+
+/**
  * Reading, validating and batching a large workbook is a few seconds of JavaScript; on the main
  * thread it would share one core with the embedded database and every other request. A file or
  * buffer is therefore read on a thread of its own, with a small heap of its own; a stream (which
- * cannot cross threads) is read in place. Both give the same events.
+ * cannot cross threads) and a small file are read in place. All give the same events.
  */
 export function readStagedRows(
   kind: ImportKind,
@@ -27,8 +34,11 @@ export function readStagedRows(
   writeOrgIds: ReadonlySet<string>,
   today: string,
   batchSize: number,
+  threadFromBytes = THREAD_FROM_BYTES,
 ): { events: AsyncIterable<ReadEvent>; acknowledge(): void } {
-  if (typeof source !== 'string' && !Buffer.isBuffer(source)) {
+  const size =
+    typeof source === 'string' ? statSync(source).size : Buffer.isBuffer(source) ? source.length : 0;
+  if ((typeof source !== 'string' && !Buffer.isBuffer(source)) || size < threadFromBytes) {
     return {
       events: stageRows(stageContext(kind, directory, writeOrgIds, today), source, batchSize),
       acknowledge: () => undefined,
