@@ -1,21 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import { CalibrationRow, CertificateDecisionView } from '../../../contracts/certificates.ts';
@@ -26,6 +12,7 @@ import { showError, showSuccess } from '../../app/feedback.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 
 type View = z.infer<typeof CertificateDecisionView>;
 type Awardee = View['awardees'][number];
@@ -58,9 +45,7 @@ export function CertificatesPage() {
       }
       extra={data && <Link to={`/decisions/${data.decisionId}`}>Xem quyết định</Link>}
     >
-      {view.isError && (
-        <Alert type="error" showIcon title="Không tải được quyết định." description={view.error.message} />
-      )}
+      {view.isError && <LoadError title="Không tải được quyết định." error={view.error} />}
       {data && data.awardees.length === 0 && (
         <Card>
           <EmptyState

@@ -25,6 +25,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { showError } from '../../app/feedback.ts';
 import { Page } from '../../components/page.tsx';
 import { RankingChart } from './ranking-chart.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Overview = z.infer<typeof ClusterOverview>;
 type Item = NonNullable<Overview['criteriaTable']>['groups'][number]['items'][number];
@@ -481,7 +482,7 @@ export function ClusterYearPage() {
     queryFn: ({ signal }) => apiGet(base, ClusterOverview, undefined, signal),
   });
   if (q.isPending) return <Skeleton active />;
-  if (q.isError) return <Alert type="error" showIcon title="Không tải được cụm thi đua." />;
+  if (q.isError) return <LoadError title="Không tải được cụm thi đua." />;
   const o = q.data;
   const member = o.viewer.actingMemberId !== null;
   return (

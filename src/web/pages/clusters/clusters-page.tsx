@@ -1,11 +1,12 @@
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { z } from 'zod';
 import { Cluster, type OrgUnit } from '../../../contracts/organizations.ts';
 import { apiGet } from '../../lib/api.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 
 const ClusterList = z.object({ items: z.array(Cluster) });
 type ClusterDto = z.infer<typeof Cluster>;
@@ -105,7 +106,7 @@ export function ClustersPage() {
       {all.isPending || ofYear.isPending ? (
         <Skeleton active />
       ) : ofYear.isError || all.isError ? (
-        <Alert type="error" showIcon title="Không tải được danh sách cụm thi đua." />
+        <LoadError title="Không tải được danh sách cụm thi đua." />
       ) : ofYear.data.items.length === 0 ? (
         <Card size="small">
           <EmptyState

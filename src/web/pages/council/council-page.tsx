@@ -13,6 +13,7 @@ import { DateInput } from '../../components/date-input.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { MEMBER_ROLE_LABELS, SESSION_STATUS_LABELS, yearOptions, yearParam } from './council-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Member = z.infer<typeof CouncilView>['members'][number];
 type SessionRow = z.infer<typeof CouncilView>['sessions'][number];
@@ -49,9 +50,7 @@ export function CouncilPage() {
       subtitle={council.data?.council?.name ?? `${session.orgUnit.name}, năm ${year}`}
       extra={yearSelect}
     >
-      {council.isError && (
-        <Alert type="error" showIcon title="Không tải được Hội đồng." description={council.error.message} />
-      )}
+      {council.isError && <LoadError title="Không tải được Hội đồng." error={council.error} />}
       {council.data && !council.data.council && (
         <Card>
           <EmptyState

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Flex, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import { AttendanceResult, SessionView, VotingResult } from '../../../contracts/council.ts';
@@ -20,6 +20,7 @@ import {
   MEMBER_ROLE_LABELS,
   SESSION_STATUS_LABELS,
 } from './council-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Item = SessionView['items'][number];
 type Choice = 'yes' | 'no' | 'abstain';
@@ -45,7 +46,7 @@ export function SessionPage() {
 
   if (view.isPending) return <FullPageSpin />;
   if (view.isError) {
-    return <Alert type="error" showIcon title="Không tải được phiên họp." description={view.error.message} />;
+    return <LoadError title="Không tải được phiên họp." error={view.error} />;
   }
   const s = view.data;
   const voting = s.items.filter((i) => i.status === 'voting').length;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Input, Table, Tag } from 'antd';
+import { Card, Input, Table, Tag } from 'antd';
 import type { z } from 'zod';
 import { AwardHistory } from '../../../contracts/decisions.ts';
 import { apiGet } from '../../lib/api.ts';
@@ -9,6 +9,7 @@ import { useCurrentSession } from '../../app/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { SUBJECT_KIND_LABELS } from './decision-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Row = z.infer<typeof AwardHistory>[number];
 
@@ -49,12 +50,7 @@ export function AwardHistoryPage() {
         style={{ maxWidth: 360 }}
       />
       {history.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="Không tải được lịch sử khen thưởng."
-          description={history.error.message}
-        />
+        <LoadError title="Không tải được lịch sử khen thưởng." error={history.error} />
       ) : (
         <Card size="small">
           <Table<Row>

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -36,6 +35,7 @@ import {
   SUBJECT_KIND_LABELS,
   fileToBase64,
 } from './decision-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Line = DecisionDetail['items'][number];
 
@@ -50,9 +50,7 @@ export function DecisionPage() {
   });
   if (detail.isPending) return <FullPageSpin />;
   if (detail.isError) {
-    return (
-      <Alert type="error" showIcon title="Không tải được quyết định." description={detail.error.message} />
-    );
+    return <LoadError title="Không tải được quyết định." error={detail.error} />;
   }
   const d = detail.data;
   const total = d.totalAmount ?? d.items.reduce((sum, i) => sum + (i.amount ?? 0), 0);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import { Created, DecisionSummary } from '../../../contracts/decisions.ts';
@@ -14,6 +14,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { yearOptions, yearParam } from '../council/council-labels.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_COLORS, DECISION_STATUS_LABELS } from './decision-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 const WRITERS = ['officer', 'chairman'] as const;
 
@@ -54,12 +55,7 @@ export function DecisionsPage() {
         </div>
       )}
       {list.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="Không tải được danh sách quyết định."
-          description={list.error.message}
-        />
+        <LoadError title="Không tải được danh sách quyết định." error={list.error} />
       ) : (
         <Card size="small">
           <Table<DecisionSummary>

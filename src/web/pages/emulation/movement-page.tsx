@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -32,6 +31,7 @@ import { Page } from '../../components/page.tsx';
 import { MOVEMENT_ACTIONS, MOVEMENT_KIND_LABELS, MOVEMENT_STATUS_COLORS } from './emulation-labels.ts';
 import type { MovementActionCode } from './emulation-labels.ts';
 import { useUnitNames } from './use-unit-names.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Detail = z.infer<typeof MovementDetail>;
 type Target = Detail['targets'][number];
@@ -50,14 +50,7 @@ export function MovementPage() {
   const names = useUnitNames(detail.data?.startsOn);
   if (detail.isPending) return <FullPageSpin />;
   if (detail.isError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title="Không tải được phong trào thi đua."
-        description={detail.error.message}
-      />
-    );
+    return <LoadError title="Không tải được phong trào thi đua." error={detail.error} />;
   }
   const m = detail.data;
   return (

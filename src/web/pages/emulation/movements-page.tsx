@@ -42,6 +42,7 @@ import {
   MOVEMENT_STATUS_COLORS,
   REGISTRATION_STATUS,
 } from './emulation-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Movement = z.infer<typeof MovementSummary>;
 type Registration = z.infer<typeof RegistrationDto>;
@@ -130,7 +131,7 @@ function MovementsTab({ year }: { year: number }) {
   ];
   return (
     <Flex vertical gap={12}>
-      {list.error && <Alert type="error" showIcon title="Không tải được danh sách phong trào." />}
+      {list.error && <LoadError title="Không tải được danh sách phong trào." />}
       {canCreate && (
         <div>
           <Button type="primary" onClick={() => setCreating(true)}>
@@ -256,7 +257,7 @@ function ConferenceTab({ year }: { year: number }) {
     queryKey: ['conferences', year],
     queryFn: ({ signal }) => apiGet('/api/v1/conferences', z.array(ConferenceDto), { year }, signal),
   });
-  if (list.error) return <Alert type="error" showIcon title="Không tải được hội nghị." />;
+  if (list.error) return <LoadError title="Không tải được hội nghị." />;
   const rows = list.data ?? [];
   if (!list.isLoading && rows.length === 0) {
     return (
@@ -360,7 +361,7 @@ function RegistrationsTab({ year }: { year: number }) {
   ];
   return (
     <Flex vertical gap={12}>
-      {list.error && <Alert type="error" showIcon title="Không tải được danh sách đăng ký." />}
+      {list.error && <LoadError title="Không tải được danh sách đăng ký." />}
       {list.data && (
         <Alert
           type="info"
@@ -424,7 +425,7 @@ function CovenantsTab({ year }: { year: number }) {
     queryKey: ['covenants', year],
     queryFn: ({ signal }) => apiGet('/api/v1/covenants', z.array(CovenantDto), { year }, signal),
   });
-  if (list.error) return <Alert type="error" showIcon title="Không tải được giao ước thi đua." />;
+  if (list.error) return <LoadError title="Không tải được giao ước thi đua." />;
   const rows = list.data ?? [];
   if (!list.isLoading && rows.length === 0) {
     return (

@@ -12,6 +12,7 @@ import { DateInput } from '../../components/date-input.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { yearOptions, yearParam } from '../council/council-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Entry = FundView['entries'][number];
 type Unpaid = FundView['unpaid'][number];
@@ -63,9 +64,7 @@ export function FundPage() {
         />
       }
     >
-      {fund.isError && (
-        <Alert type="error" showIcon title="Không tải được quỹ." description={fund.error.message} />
-      )}
+      {fund.isError && <LoadError title="Không tải được quỹ." error={fund.error} />}
       {fund.data && <FundBody view={fund.data} canWrite={canWrite} />}
     </Page>
   );

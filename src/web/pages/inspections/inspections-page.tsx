@@ -12,6 +12,7 @@ import { Page } from '../../components/page.tsx';
 import { yearOptions, yearParam } from '../council/council-labels.ts';
 import { PlanDetail } from './plan-detail.tsx';
 import { PlanFormModal } from './plan-form.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 
 /** Inspections of emulation and commendation work (issue 7, item 4): plans, checklists, follow-ups. */
 export function InspectionsPage() {
@@ -59,14 +60,7 @@ export function InspectionsPage() {
         </Flex>
       }
     >
-      {plans.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title="Không tải được kế hoạch kiểm tra."
-          description={plans.error.message}
-        />
-      )}
+      {plans.isError && <LoadError title="Không tải được kế hoạch kiểm tra." error={plans.error} />}
       {summary.data && <Alert type="info" showIcon title={summary.data.sentence} />}
       <Card size="small" title="Kế hoạch kiểm tra">
         {plans.data && plans.data.items.length === 0 ? (

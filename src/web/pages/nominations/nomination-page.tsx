@@ -37,6 +37,7 @@ import {
   statusColor,
   type NominationUserAction,
 } from './nomination-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Detail = NominationDetail;
 type Attachment = Detail['attachments'][number];
@@ -56,14 +57,7 @@ export function NominationPage() {
   });
   if (detail.isPending) return <FullPageSpin />;
   if (detail.isError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title="Không tải được hồ sơ đề nghị khen thưởng."
-        description={detail.error.message}
-      />
-    );
+    return <LoadError title="Không tải được hồ sơ đề nghị khen thưởng." error={detail.error} />;
   }
   const n = detail.data;
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, InputNumber, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Flex, InputNumber, Select, Space, Table, Tag, Tooltip } from 'antd';
 import {
   NominationCounts,
   NominationList,
@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { NOMINATION_STATUS_OPTIONS, statusColor } from './nomination-labels.ts';
 import { CollectiveRatingsDialog } from './collective-ratings-dialog.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 
 const COLUMNS = [
   {
@@ -129,7 +130,7 @@ export function NominationsPage() {
         </Space>
       }
     >
-      {list.error && <Alert type="error" showIcon message="Không tải được danh sách đề nghị." />}
+      {list.error && <LoadError title="Không tải được danh sách đề nghị." />}
       <Flex vertical>
         <Table<NominationSummary>
           rowKey="id"

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, List, Tag, Typography } from 'antd';
+import { Badge, Button, Card, List, Tag, Typography } from 'antd';
 import { Digest, NotificationList } from '../../../contracts/notifications.ts';
 import { Ok } from '../../../contracts/common.ts';
 import { apiGet, apiSend } from '../../lib/api.ts';
@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/format.ts';
 import { showError } from '../../app/feedback.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 
 /** The user's reminders (issue 7, item 5): the list, the daily digest and the calendar feed. */
 export function NotificationsPage() {
@@ -38,9 +39,7 @@ export function NotificationsPage() {
         </Button>
       }
     >
-      {list.isError && (
-        <Alert type="error" showIcon title="Không tải được thông báo." description={list.error.message} />
-      )}
+      {list.isError && <LoadError title="Không tải được thông báo." error={list.error} />}
       <Card size="small" title="Danh sách nhắc việc">
         {list.data && list.data.items.length === 0 ? (
           <EmptyState

@@ -1,17 +1,6 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Skeleton,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { z } from 'zod';
 import { OrgUnitDetail, type OrgUnit } from '../../../contracts/organizations.ts';
 import { apiGet } from '../../lib/api.ts';
@@ -19,6 +8,7 @@ import { formatDate, formatNumber, formatPeriod } from '../../lib/format.ts';
 import { orgEventLabel } from '../../lib/labels.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
 import { PEOPLE_READERS } from '../../app/routes.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Detail = z.infer<typeof OrgUnitDetail>;
 
@@ -98,14 +88,7 @@ export function OrgUnitDetailCard({ id, onOpen }: { id: string; onOpen: (id: str
     );
   }
   if (detail.isError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title="Không tải được thông tin đơn vị."
-        description={detail.error.message}
-      />
-    );
+    return <LoadError title="Không tải được thông tin đơn vị." error={detail.error} />;
   }
   const unit = detail.data;
   return (

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Row, Skeleton, Tag, Tree, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Skeleton, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import dayjs from 'dayjs';
 import { OrgTreeResponse, type OrgTreeNode } from '../../../contracts/organizations.ts';
@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { OrgUnitDetailCard } from './org-unit-detail.tsx';
 import { useScopeDate } from './use-scope-date.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 /** A unit's end date is shown where it differs from its parent's: one tag for a whole merged ward. */
 function toTreeData(nodes: OrgTreeNode[], parentEnd: string | null = null): TreeDataNode[] {
@@ -93,7 +94,7 @@ export function OrgUnitsPage() {
             {tree.isPending ? (
               <Skeleton active />
             ) : tree.isError ? (
-              <Alert type="error" showIcon title="Không tải được cơ cấu tổ chức." />
+              <LoadError title="Không tải được cơ cấu tổ chức." />
             ) : treeData.length === 0 ? (
               <EmptyState
                 title={`Không có đơn vị nào trong phạm vi của bạn tại ngày ${formatDate(asOf)}.`}

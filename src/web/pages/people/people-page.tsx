@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { OrgTreeResponse, type OrgTreeNode } from '../../../contracts/organizations.ts';
 import { PersonList, type PersonSummary } from '../../../contracts/people.ts';
@@ -13,6 +13,7 @@ import { IMPORTERS } from '../../app/routes.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { useScopeDate } from '../org-units/use-scope-date.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -189,12 +190,7 @@ export function PeoplePage() {
         </Flex>
       </Card>
       {people.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="Không tải được danh sách cán bộ."
-          description={people.error.message}
-        />
+        <LoadError title="Không tải được danh sách cán bộ." error={people.error} />
       ) : (
         <Card size="small">
           <Table<PersonSummary>

@@ -27,6 +27,7 @@ import { DateInput } from '../../components/date-input.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { yearOptions, yearParam } from '../council/council-labels.ts';
+import { LoadError } from '../../components/load-error.tsx';
 
 type Figure = { key: string; label: string; value: string };
 type Change = AnnualReportView['changedFigures'][number];
@@ -83,9 +84,7 @@ export function AnnualReportPage() {
         </Space>
       }
     >
-      {report.isError && (
-        <Alert type="error" showIcon title="Không tải được báo cáo." description={report.error.message} />
-      )}
+      {report.isError && <LoadError title="Không tải được báo cáo." error={report.error} />}
       {report.data && <ReportBody view={report.data} path={path} canWrite={canWrite} />}
     </Page>
   );
