@@ -95,7 +95,9 @@ function mutate(name: string, position: number, kind: number, tone: string): str
   const c = chars[at] ?? '';
   switch (kind % 5) {
     case 0: {
-      // replace the tone of this letter by another, keeping its vowel marks (ư, â …)
+      // replace the tone of this letter by another, keeping its vowel marks (ư, â …); a
+      // Vietnamese tone sits on a vowel only, so a consonant is left as it is
+      if (!/^[aeiouy]$/iu.test(c)) break;
       let end = at + 1;
       while (end < chars.length && /\p{M}/u.test(chars[end] ?? '')) end++;
       const shapeMarks = chars.slice(at + 1, end).filter((m) => !TONES.includes(m));
@@ -112,9 +114,13 @@ function mutate(name: string, position: number, kind: number, tone: string): str
       chars.splice(at, end - at);
       break;
     }
-    case 3:
-      chars.splice(at + 1, 0, 'h');
+    case 3: {
+      // add an h after the letter and its marks (before them, the marks would move onto the h)
+      let end = at + 1;
+      while (end < chars.length && /\p{M}/u.test(chars[end] ?? '')) end++;
+      chars.splice(end, 0, 'h');
       break;
+    }
     case 4:
       return name.toUpperCase();
   }
