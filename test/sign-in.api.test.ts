@@ -188,9 +188,9 @@ describe.each(DRIVERS)('sign-in lockout and session ending on %s', (driver) => {
     // An officer is not an administrator at all.
     const { id } = await freshUser();
     await passSecondFactor(app, database, cookie, (res.json() as { secondFactor: string }).secondFactor);
-    expect((await c.send('POST', `/api/v1/users/${id}/password`, cookie, { password: NEW_PASSWORD })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await c.send('POST', `/api/v1/users/${id}/password`, cookie, { password: NEW_PASSWORD })).statusCode,
+    ).toBe(403);
   });
 
   it('ends the other sessions when users change their own password, and keeps them signed in here', async () => {
@@ -237,7 +237,11 @@ describe('the session cookie in production', () => {
       expect(res.cookies.find((k) => k.name === 'tdkt_session')).toBeUndefined();
       // The prefixed name is the one the server reads back; the bare one is ignored.
       const me = (name: string) =>
-        app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `${name}=${cookie!.value}` } });
+        app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/me',
+          headers: { cookie: `${name}=${cookie!.value}` },
+        });
       expect((await me('__Host-tdkt_session')).statusCode).toBe(200);
       expect((await me('tdkt_session')).statusCode).toBe(401);
     } finally {
@@ -302,9 +306,9 @@ describe.each(DRIVERS)('tdkt user commands end sessions on %s', (driver) => {
         });
         const { res, cookie } = await client((o) => app.inject(o)).signIn(username);
         expect(res.statusCode).toBe(200);
-        expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(
-          200,
-        );
+        expect(
+          (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode,
+        ).toBe(200);
         cookies.push(cookie);
       }
       if (driver === 'pglite') {
@@ -324,7 +328,9 @@ describe.each(DRIVERS)('tdkt user commands end sessions on %s', (driver) => {
         const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
         expect(me.statusCode, commands[i]!.join(' ')).toBe(401);
       }
-      expect((await client((o) => app.inject(o)).signIn('kiemthu.cli.0', NEW_PASSWORD)).res.statusCode).toBe(200);
+      expect((await client((o) => app.inject(o)).signIn('kiemthu.cli.0', NEW_PASSWORD)).res.statusCode).toBe(
+        200,
+      );
     } finally {
       await app.close();
       await database.close();

@@ -86,7 +86,10 @@ export async function clearFailedAttempts(tx: DbOrTx, userId: string): Promise<v
     .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, sql`now()`))))
     .returning({ id: users.id });
   if (rows.length === 0) {
-    const [user] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
+    const [user] = await tx
+      .select({ lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.id, userId));
     throw lockedError(user?.lockedUntil ?? new Date(Date.now() + LOCK_MINUTES * 60_000));
   }
 }

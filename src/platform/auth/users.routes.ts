@@ -36,7 +36,8 @@ export async function usersRoutes(app: FastifyInstance, deps: AppDeps): Promise<
           orgUnitId: u.orgUnitId,
           disabled: u.disabled,
           totpEnabled: u.totpEnabled,
-          lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
+          lockedUntil:
+            u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
         })),
       };
     },
@@ -89,12 +90,20 @@ export async function usersRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   r.post(
     '/api/v1/auth/password',
     {
-      config: { access: { roles: 'authenticated', scope: 'self' }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        access: { roles: 'authenticated', scope: 'self' },
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+      },
       schema: { body: PasswordChange, response: { 200: AccountChanged } },
     },
     async (req, reply) => {
       const auth = requireAuth(req.auth);
-      const { token, endedSessions } = await changeOwnPassword(db, auth.userId, req.body.currentPassword, req.body.newPassword);
+      const { token, endedSessions } = await changeOwnPassword(
+        db,
+        auth.userId,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
       reply.setCookie(cookie, token, sessionCookieOptions(deps.config.production));
       return { ok: true as const, endedSessions };
     },
