@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PAGES } from '../src/web/app/routes.tsx';
+import { readFileSync } from 'node:fs';
 import { describeBrowser, openBrowserApp, type BrowserApp } from './support/browser.ts';
 
 /**
@@ -11,6 +11,16 @@ import { describeBrowser, openBrowserApp, type BrowserApp } from './support/brow
  */
 
 const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * The router's pages, read from the registry's source (a TSX module the test project cannot
+ * import): every `page('path', …)` entry.
+ */
+const ROUTE_PATHS: readonly string[] = [
+  ...readFileSync(new URL('../src/web/app/routes.tsx', import.meta.url), 'utf8').matchAll(
+    /^\s*page\('([^']+)'/gm,
+  ),
+].map((m) => m[1]!);
 
 /** Buttons that open a dialog, per route (clicked, measured, closed with Escape). */
 const DIALOGS: Readonly<Record<string, readonly string[]>> = {
@@ -40,10 +50,9 @@ const firstId = (list: unknown): string => {
 
 /** How wide the page's content is, against the viewport. */
 async function widths(page: Page): Promise<{ scroll: number; viewport: number }> {
-  return page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
+  return page.evaluate<{ scroll: number; viewport: number }>(
+    '({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth })',
+  );
 }
 
 async function settle(page: Page): Promise<void> {
@@ -97,8 +106,12 @@ describeBrowser('Every page on a 390 px phone', () => {
     expect(await phone.locator('.ant-drawer-open').count()).toBe(0);
   });
 
-  const routes = PAGES.filter((p) => p.path !== 'me/record');
-  for (const route of routes) {
+  it('reads every route of the registry', () => {
+    expect(ROUTE_PATHS.length).toBeGreaterThan(20);
+    expect(ROUTE_PATHS).toContain('council-sessions/:id');
+  });
+
+  for (const route of ROUTE_PATHS.filter((p) => p !== 'me/record').map((path) => ({ path }))) {
     it(`/${route.path} fits 390 px${DIALOGS[route.path] ? ' with its dialogs' : ''}`, async () => {
       const path = route.path.includes(':')
         ? route.path.replace(/:[a-zA-Z]+/, () => {
@@ -125,12 +138,12 @@ describeBrowser('Every page on a 390 px phone', () => {
         // While a dialog is open antd locks the page's scroll (the layout may widen by the
         // scrollbar's compensation), so what must fit is the dialog and every field in it.
         const fieldsOutside = await dialog.evaluate(
-          (d) =>
+          // A field in a wide table is reached by scrolling that table's own box.
+          (d, width) =>
             [...d.querySelectorAll('input, textarea, button, .ant-select')].filter(
-              // A field in a wide table is reached by scrolling that table's own box.
-              (e) =>
-                !e.closest('.ant-table-content') && e.getBoundingClientRect().right > window.innerWidth + 0.5,
+              (e) => !e.closest('.ant-table-content') && e.getBoundingClientRect().right > width + 0.5,
             ).length,
+          PHONE.width,
         );
         expect(fieldsOutside, `fields of "${label}" outside the screen`).toBe(0);
         await phone.keyboard.press('Escape');
