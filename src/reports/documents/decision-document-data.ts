@@ -12,7 +12,12 @@ import {
   rewardAmount,
   type RegimeCode,
 } from '../../rules/index.ts';
-import { buildDecisionDocument, buildPaymentList, type AnnexLine, type DecisionData } from './decision-documents.ts';
+import {
+  buildDecisionDocument,
+  buildPaymentList,
+  type AnnexLine,
+  type DecisionData,
+} from './decision-documents.ts';
 import { readAnnexLines, readDocumentDecision, type AnnexLineRow } from './decision-documents.repository.ts';
 import { bodyNamingAsOf, type BodyNaming } from './issuing-body.ts';
 
@@ -74,7 +79,8 @@ export async function decisionDocumentFacts(
     subjectKind: a.subject_kind,
     position: a.position,
     unit: a.unit_name,
-    amount: a.amount ?? (draft ? pendingLineAmount(a, asOf, regime, provinceCode) : null),
+    // A draft's stored amount is not yet fixed (issuing sets it): show what issuing will set.
+    amount: draft && a.award_record_id === null ? pendingLineAmount(a, asOf, regime, provinceCode) : a.amount,
     revoked: a.revoked_at !== null,
   }));
   const data: DecisionData = {
@@ -99,7 +105,9 @@ export async function decisionDocumentModel(
   check?: (orgUnitId: string) => void,
 ): Promise<AdministrativeDocument> {
   const { data, lines, body } = await decisionDocumentFacts(deps, decisionId, check);
-  return kind === 'payment-list' ? buildPaymentList(body, data, lines) : buildDecisionDocument(body, data, lines);
+  return kind === 'payment-list'
+    ? buildPaymentList(body, data, lines)
+    : buildDecisionDocument(body, data, lines);
 }
 
 export async function renderDecisionDocument(

@@ -100,7 +100,8 @@ export function buildDecisionDocument(
 ): AdministrativeDocument {
   const lines = all.filter((l) => !l.revoked);
   const isTitle = isTitleAward(d.awardCode);
-  const who = subjectsPhrase(lines) || 'các tập thể, cá nhân có tên trong danh sách kèm theo (danh sách trống)';
+  const who =
+    subjectsPhrase(lines) || 'các tập thể, cá nhân có tên trong danh sách kèm theo (danh sách trống)';
   const money = total(lines);
   const numberText = d.numberText && !d.draft ? d.numberText : '      /QĐ-UBND';
   const dateText = d.decisionDate && !d.draft ? ` ngày ${formatDateVn(d.decisionDate)}` : '';
@@ -140,12 +141,10 @@ export function buildDecisionDocument(
       ...legalBasisBlocks(d.bases),
       basisParagraph('Theo đề nghị của Hội đồng Thi đua - Khen thưởng.'),
       centredBold('QUYẾT ĐỊNH:'),
-      ...articles.map(
-        (text, i): BodyBlock => ({
-          kind: 'paragraph',
-          content: [{ text: `Điều ${i + 1}. `, bold: true }, { text }],
-        }),
-      ),
+      ...articles.map((text, i): BodyBlock => ({
+        kind: 'paragraph',
+        content: [{ text: `Điều ${i + 1}. `, bold: true }, { text }],
+      })),
     ],
     recipients: { items: [`Như Điều ${articles.length}`, 'Lưu hồ sơ thi đua, khen thưởng'] },
     signature: signatureOf(d),

@@ -63,7 +63,14 @@ const linesOf = (personUnit: string): AnnexLine[] => [
     amount: 270_000,
     revoked: false,
   },
-  { name: 'Khóm Mỹ Thới', subjectKind: 'collective', position: null, unit: null, amount: 540_000, revoked: false },
+  {
+    name: 'Khóm Mỹ Thới',
+    subjectKind: 'collective',
+    position: null,
+    unit: null,
+    amount: 540_000,
+    revoked: false,
+  },
 ];
 
 type Case = {
@@ -80,12 +87,16 @@ type Case = {
 };
 
 const LAW_2003 = 'Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003';
-const LAW_2003_AMENDED = 'Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013';
+const LAW_2003_AMENDED =
+  'Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013';
 const LAW_2022 = 'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022';
 const CASES: Case[] = [
   {
     date: '2023-12-31',
-    short: ['Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013)', 'Nghị định số 91/2017/NĐ-CP'],
+    short: [
+      'Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013)',
+      'Nghị định số 91/2017/NĐ-CP',
+    ],
     body: 'PHƯỜNG MỸ QUÝ',
     parent: 'UBND THÀNH PHỐ LONG XUYÊN',
     personUnit: 'Văn phòng HĐND - UBND phường Mỹ Quý',
@@ -95,7 +106,15 @@ const CASES: Case[] = [
       'Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017',
       'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
     ],
-    never: ['ngày 15 tháng 6 năm 2022', '06/2022', '98/2023', '152/2025', '21/2024', 'Long Xuyên ngày', 'Phường Long Xuyên'],
+    never: [
+      'ngày 15 tháng 6 năm 2022',
+      '06/2022',
+      '98/2023',
+      '152/2025',
+      '21/2024',
+      'Long Xuyên ngày',
+      'Phường Long Xuyên',
+    ],
   },
   {
     date: '2024-01-01',
@@ -127,7 +146,11 @@ const CASES: Case[] = [
     body: 'PHƯỜNG LONG XUYÊN',
     parent: 'UBND TỈNH AN GIANG',
     personUnit: 'Phường Long Xuyên',
-    cites: [LAW_2022, 'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025', 'Quyết định số 21/2024/QĐ-UBND'],
+    cites: [
+      LAW_2022,
+      'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025',
+      'Quyết định số 21/2024/QĐ-UBND',
+    ],
     never: ['2003', '91/2017', '98/2023', 'Mỹ Quý', 'THÀNH PHỐ LONG XUYÊN'],
   },
   {
