@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors.ts';
 import { hasAnyRole, type AccessPolicy, type AuthContext } from '../auth/access.ts';
-import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { resolveSession, sessionCookieName } from '../auth/sessions.ts';
 import { REAUTH_MINUTES } from '../auth/two-factor.ts';
 import type { AppDeps } from './context.ts';
 
@@ -14,7 +14,13 @@ declare module 'fastify' {
   }
 }
 
-export type RegisteredRoute = { method: string; url: string; access: AccessPolicy | undefined };
+export type RegisteredRoute = {
+  method: string;
+  url: string;
+  access: AccessPolicy | undefined;
+  /** The route's zod schemas (body, querystring, params, response), for tests that walk them. */
+  schema: RouteOptions['schema'];
+};
 
 /**
  * Paths whose routes must declare a policy. The web app's static files and the OpenAPI page
@@ -34,7 +40,7 @@ export function installAccessControl(app: FastifyInstance, deps: AppDeps): Regis
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, access: route.config?.access });
+      routes.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
     }
   });
   app.addHook('onReady', async () => {
@@ -47,9 +53,10 @@ export function installAccessControl(app: FastifyInstance, deps: AppDeps): Regis
     }
   });
   app.decorateRequest('auth', undefined);
+  const cookie = sessionCookieName(deps.config.production);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const policy = req.routeOptions.config?.access;
-    const token = req.cookies?.[SESSION_COOKIE];
+    const token = req.cookies?.[cookie];
     if (token) {
       req.auth = await resolveSession(
         deps.database.db,
