@@ -46,6 +46,8 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   form: () => '0603',
   // Trust (issue 8): a retention record type (admin-only, not org-scoped).
   recordType: () => 'sessions',
+  // Account administration: an account that exists nowhere; the sign-in API test covers real ones.
+  userId: () => '00000000-0000-4000-8000-0000000000a1',
   'imports:id': async (t, side, w) => {
     const { createImportJob } = await import('../../src/imports/index.ts');
     return createImportJob(t.database.db, {

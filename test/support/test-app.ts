@@ -34,7 +34,7 @@ function withDatabase(url: string, database: string): string {
 /** A fresh database with the demo data (copied from the run's template) and an app on it. */
 export async function openTestDatabase(
   driver: Driver,
-): Promise<{ database: Database; ids: DemoIds; drop(): Promise<void> }> {
+): Promise<{ database: Database; ids: DemoIds; drop(): Promise<void>; url?: string }> {
   if (driver === 'pglite') {
     const blob = new Blob([readFileSync(path.join(TEST_DIR, 'pglite-template.tgz'))]);
     const database = await openDatabase({ kind: 'pglite-memory', loadDataDir: blob });
@@ -53,6 +53,7 @@ export async function openTestDatabase(
   return {
     database,
     ids,
+    url: withDatabase(url, name),
     async drop() {
       const c = new pg.Client({ connectionString: url });
       await c.connect();

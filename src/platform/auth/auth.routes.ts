@@ -6,11 +6,13 @@ import { notFound } from '../errors.ts';
 import type { AppDeps } from '../http/context.ts';
 import { requireAuth } from './access.ts';
 import { LoginResponse } from '../../contracts/security.ts';
-import { login, logout, SESSION_COOKIE } from './sessions.ts';
+import { login, logout, sessionCookieName, sessionCookieOptions } from './sessions.ts';
+import { usersRoutes } from './users.routes.ts';
 import { twoFactorRoutes } from './two-factor.routes.ts';
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookie = sessionCookieName(deps.config.production);
 
   r.post(
     '/api/v1/auth/login',
@@ -24,12 +26,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     },
     async (req, reply) => {
       const result = await login(deps.database.db, req.body.username, req.body.password, req.ip);
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.config.production,
-        path: '/',
-      });
+      reply.setCookie(cookie, result.token, sessionCookieOptions(deps.config.production));
       return { ok: true as const, userId: result.userId, secondFactor: result.secondFactor };
     },
   );
@@ -41,9 +38,9 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       schema: { response: { 200: Ok } },
     },
     async (req, reply) => {
-      const token = req.cookies[SESSION_COOKIE];
+      const token = req.cookies[cookie];
       if (token) await logout(deps.database.db, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(cookie, sessionCookieOptions(deps.config.production));
       return { ok: true as const };
     },
   );
@@ -73,4 +70,5 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   );
 
   await twoFactorRoutes(app, deps);
+  await usersRoutes(app, deps);
 }

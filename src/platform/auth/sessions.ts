@@ -5,14 +5,27 @@ import { AppError } from '../errors.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { pendingTotpEnrolments, sessions, users } from './auth.schema.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
+import { assertNotLocked, clearFailedAttempts, failAttempt } from './lockout.ts';
 import { isRole, TWO_FACTOR_ROLES, WRITER_ROLES, type Role } from './roles.ts';
 import type { AuthContext } from './access.ts';
 import type { OrgDirectory } from '../../organizations/index.ts';
 
 export const SESSION_COOKIE = 'tdkt_session';
-/** Five failures lock the account for fifteen minutes (issue 2, item 8). */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+
+/**
+ * In production the cookie carries the `__Host-` prefix: a browser then accepts it only when set
+ * over HTTPS, for path `/`, without a Domain, so no sibling subdomain or plain-HTTP page can plant
+ * or overwrite a session (ASVS 5.0 3.3.1). Development over http://localhost keeps the bare name,
+ * which the browser would otherwise refuse.
+ */
+export function sessionCookieName(production: boolean): string {
+  return production ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+export function sessionCookieOptions(production: boolean) {
+  return { httpOnly: true, sameSite: 'strict', secure: production, path: '/' } as const;
+}
+export { LOCK_MINUTES, MAX_FAILED_LOGINS } from './lockout.ts';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -43,50 +56,13 @@ export async function login(db: Db, username: string, password: string, ip: stri
     await verifyPassword(await dummyHash(), password);
     throw badCredentials();
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
-    throw new AppError(
-      'locked',
-      'AUTH.LOCKED',
-      `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-    );
-  }
-  const ok = await verifyPassword(user.passwordHash, password);
-  if (!ok) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedLogins: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id));
-      await writeAudit(
-        tx,
-        { userId: null, name: null },
-        {
-          chain: 'system',
-          action: lock ? 'auth.locked' : 'auth.failed',
-          entity: 'user',
-          entityId: user.id,
-          after: { ip, failed },
-        },
-      );
-    });
-    if (lock) {
-      throw new AppError(
-        'locked',
-        'AUTH.LOCKED',
-        `Tài khoản tạm khóa ${LOCK_MINUTES} phút do đăng nhập sai ${MAX_FAILED_LOGINS} lần.`,
-      );
-    }
-    throw badCredentials();
+  assertNotLocked(user);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    return failAttempt(db, user.id, { userId: null, name: null }, 'auth.failed', badCredentials, { ip });
   }
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await clearFailedAttempts(tx, user.id);
     // The password was just proved: fresh for routes that ask for re-authentication.
     await tx
       .insert(sessions)

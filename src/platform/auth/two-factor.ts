@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { pendingTotpEnrolments, recoveryCodes, sessions, users } from './auth.schema.ts';
 import { verifyPassword } from './passwords.ts';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from './sessions.ts';
+import { assertNotLocked, clearFailedAttempts, failAttempt } from './lockout.ts';
 
 /**
  * Two-factor sign-in with TOTP (RFC 6238: SHA-1, 6 digits, 30 s, what every authenticator app
@@ -64,49 +64,9 @@ async function loadUser(db: DbOrTx, userId: string): Promise<UserRow> {
   return user;
 }
 
-function assertNotLocked(user: UserRow): void {
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
-    throw new AppError(
-      'locked',
-      'AUTH.LOCKED',
-      `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-    );
-  }
-}
-
 /** A wrong code counts like a wrong password: five lock the account (brute force of 6 digits). */
-async function recordFailure(db: Db, user: UserRow, action: string, error = wrongCode): Promise<never> {
-  const failed = user.failedLogins + 1;
-  const lock = failed >= MAX_FAILED_LOGINS;
-  await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failed,
-        lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : user.lockedUntil,
-      })
-      .where(eq(users.id, user.id));
-    await writeAudit(
-      tx,
-      { userId: user.id, name: user.displayName },
-      {
-        chain: 'system',
-        action: lock ? 'auth.locked' : action,
-        entity: 'user',
-        entityId: user.id,
-        after: { failed },
-      },
-    );
-  });
-  if (lock) {
-    throw new AppError(
-      'locked',
-      'AUTH.LOCKED',
-      `Tài khoản tạm khóa ${LOCK_MINUTES} phút do nhập sai ${MAX_FAILED_LOGINS} lần.`,
-    );
-  }
-  throw error();
+function recordFailure(db: Db, user: UserRow, action: string, error = wrongCode): Promise<never> {
+  return failAttempt(db, user.id, { userId: user.id, name: user.displayName }, action, error);
 }
 
 /** Marks the session as having passed the second factor (and as freshly re-authenticated). */
@@ -129,7 +89,7 @@ async function acceptTotp(db: Db, user: UserRow, code: string, failureAction: st
   // Compare-and-set on the step: two concurrent uses of one code cannot both pass.
   const updated = await db
     .update(users)
-    .set({ totpLastStep: step, failedLogins: 0 })
+    .set({ totpLastStep: step })
     .where(
       and(eq(users.id, user.id), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`),
     )
@@ -141,6 +101,7 @@ async function acceptTotp(db: Db, user: UserRow, code: string, failureAction: st
       'Mã này đã được dùng. Vui lòng chờ mã mới trên ứng dụng xác thực.',
     );
   }
+  await clearFailedAttempts(db, user.id);
   return step;
 }
 
@@ -191,7 +152,7 @@ export async function useRecoveryCode(
   if (used.length === 0) return recordFailure(db, user, 'auth.recovery_failed');
   const left = await countRecoveryCodes(db, userId);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0 }).where(eq(users.id, userId));
+    await clearFailedAttempts(tx, userId);
     await markVerified(tx, sessionTokenHash);
     await writeAudit(
       tx,
@@ -300,8 +261,9 @@ export async function confirmEnrolment(
     if (taken.length === 0) throw noEnrolment();
     await tx
       .update(users)
-      .set({ totpSecret: pending.secret, totpEnabled: true, totpLastStep: step, failedLogins: 0 })
+      .set({ totpSecret: pending.secret, totpEnabled: true, totpLastStep: step })
       .where(eq(users.id, userId));
+    await clearFailedAttempts(tx, userId);
     await markVerified(tx, sessionTokenHash);
     const codes = await issueRecoveryCodes(tx, userId);
     await writeAudit(
@@ -335,6 +297,8 @@ export async function reauthenticate(
     await acceptTotp(db, user, proof.code, 'auth.reauth_failed');
   } else if (proof.password === undefined || !(await verifyPassword(user.passwordHash, proof.password))) {
     await recordFailure(db, user, 'auth.reauth_failed', wrongPassword);
+  } else {
+    await clearFailedAttempts(db, user.id);
   }
   await db
     .update(sessions)

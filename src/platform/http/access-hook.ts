@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors.ts';
 import { hasAnyRole, type AccessPolicy, type AuthContext } from '../auth/access.ts';
-import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { resolveSession, sessionCookieName } from '../auth/sessions.ts';
 import { REAUTH_MINUTES } from '../auth/two-factor.ts';
 import type { AppDeps } from './context.ts';
 
@@ -47,9 +47,10 @@ export function installAccessControl(app: FastifyInstance, deps: AppDeps): Regis
     }
   });
   app.decorateRequest('auth', undefined);
+  const cookie = sessionCookieName(deps.config.production);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const policy = req.routeOptions.config?.access;
-    const token = req.cookies?.[SESSION_COOKIE];
+    const token = req.cookies?.[cookie];
     if (token) {
       req.auth = await resolveSession(
         deps.database.db,
