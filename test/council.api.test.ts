@@ -105,7 +105,7 @@ describe.each(DRIVERS)('council secret ballot on %s', (driver) => {
     expect(added.status).toBe(200);
     const items = added.body.items as { id: string; nominationId: string }[];
     const item = items[0]!;
-    expect((await call('POST', `/api/v1/council-items/${item.id}/open`, officer)).status).toBe(200);
+    expect((await call('POST', `/api/v1/council-items/${item.id}/open`, officer, {})).status).toBe(200);
 
     const recusal = await call('POST', `/api/v1/council-items/${item.id}/recusal`, voters[5]!.cookie, {
       reason: 'Người được đề nghị là người thân',
@@ -159,7 +159,7 @@ describe.each(DRIVERS)('council secret ballot on %s', (driver) => {
 
     // Second item: a majority against → not approved.
     const second = items[1]!;
-    await call('POST', `/api/v1/council-items/${second.id}/open`, officer);
+    await call('POST', `/api/v1/council-items/${second.id}/open`, officer, {});
     for (let i = 0; i < 6; i++) {
       await call('POST', `/api/v1/council-items/${second.id}/ballot`, voters[i]!.cookie, {
         choice: i < 2 ? 'yes' : 'no',
@@ -228,7 +228,7 @@ describe.each(DRIVERS)('council secret ballot on %s', (driver) => {
     });
     expect(added.status).toBe(200);
     const item = (added.body.items as { id: string }[])[0]!;
-    await call('POST', `/api/v1/council-items/${item.id}/open`, officer);
+    await call('POST', `/api/v1/council-items/${item.id}/open`, officer, {});
     const view = await call('GET', `/api/v1/council-sessions/${sessionId}`, officer);
     expect((view.body.items as Json[])[0]).toMatchObject({
       minApprovalRatio: 0.8,

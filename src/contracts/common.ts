@@ -12,11 +12,37 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 export const Uuid = z.uuid({ message: 'Mã định danh không hợp lệ' });
 
-/** Text input: NFC-normalized and trimmed at the boundary (README "Vietnamese done right"). */
+/** NUL and the other C0/C1 controls except tab and line breaks: never text a person typed. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * Zero-width and bidirectional-override characters: invisible, they make two names that look the
+ * same compare different, and a right-to-left override makes a name or file name read backwards.
+ */
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** True when the string has no control character (bar tab and line breaks) and no lone surrogate. */
+export function isCleanText(s: string): boolean {
+  return !CONTROL.test(s) && !LONE_SURROGATE.test(s);
+}
+
+/** Removes the invisible characters above. */
+export function dropInvisible(s: string): string {
+  return s.replace(INVISIBLE, '');
+}
+
+/**
+ * Text input: refused with a Vietnamese message when it carries control characters or a lone
+ * surrogate (a database or a document cannot store them), invisible characters dropped,
+ * NFC-normalized and trimmed at the boundary (README "Vietnamese done right").
+ */
 export const Text = (max = 500) =>
   z
     .string()
-    .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
+    .refine(isCleanText, 'Nội dung có ký tự điều khiển hoặc ký tự không hợp lệ; vui lòng nhập lại.')
+    .transform((s) => dropInvisible(s).normalize('NFC').trim().replace(/\s+/g, ' '))
     .pipe(z.string().max(max, `Tối đa ${max} ký tự`));
 
 export const Page = z.object({

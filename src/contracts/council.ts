@@ -78,7 +78,17 @@ export const AttendanceResult = z.object({
 
 export const AddAgenda = z.object({ nominationIds: z.array(Uuid).min(1).max(2000) });
 export const CloseSession = z.object({ conclusion: Text(4000).nullable().optional() });
-export const CastBallot = z.object({ choice: z.enum(['yes', 'no', 'abstain']) });
+const Choice = z.enum(['yes', 'no', 'abstain'], {
+  message: 'Chọn Đồng ý, Không đồng ý hoặc Không biểu quyết',
+});
+export const CastBallot = z.object({ choice: Choice });
+export const OpenVoting = z.object({
+  /** The voting deadline announced to the members (ISO instant); none: close when all have voted. */
+  deadline: z.iso.datetime({ offset: true, message: 'Hạn bỏ phiếu không hợp lệ' }).nullable().optional(),
+});
+export const WrittenOpinion = z.object({ memberId: Uuid, choice: Choice });
+const Count = z.number().int('Số phiếu phải là số nguyên').min(0, 'Số phiếu không âm').max(1000);
+export const PaperTally = z.object({ yes: Count, no: Count, abstain: Count });
 export const DeclareConflict = z.object({
   reason: Text(500).pipe(z.string().min(1, 'Nêu lý do không tham gia bỏ phiếu')),
   memberId: Uuid.nullable().optional(),
@@ -129,6 +139,12 @@ export const SessionView = z.object({
       ruleCitation: z.string().nullable(),
       eligibleVoters: z.number().nullable(),
       ballotsCast: z.number(),
+      votingDeadline: z.string().nullable(),
+      quorumBallots: z.number().nullable(),
+      tallyKind: z.enum(['electronic', 'paper']).nullable(),
+      awaiting: z.number(),
+      writtenFrom: z.array(z.string()),
+      acceptsWritten: z.boolean(),
       recusals: z.array(z.object({ memberId: Uuid, fullName: z.string(), reason: z.string() })),
       yesCount: z.number().nullable(),
       noCount: z.number().nullable(),

@@ -46,6 +46,10 @@ export type ItemRow = {
   denominator: 'total_members' | 'present_members' | null;
   ruleCitation: string | null;
   eligibleVoters: number | null;
+  votingMembers: number | null;
+  votingDeadline: string | null;
+  quorumBallots: number | null;
+  tallyKind: 'electronic' | 'paper' | null;
   yesCount: number | null;
   noCount: number | null;
   abstainCount: number | null;
@@ -59,6 +63,8 @@ const sessionCols = sql`id, council_id as "councilId", org_unit_id as "orgUnitId
 const itemCols = sql`id, session_id as "sessionId", org_unit_id as "orgUnitId", nomination_id as "nominationId", position,
   subject_name as "subjectName", award_code as "awardCode", status, vote_required as "voteRequired",
   min_approval_ratio as "minApprovalRatio", denominator, rule_citation as "ruleCitation", eligible_voters as "eligibleVoters",
+  voting_members as "votingMembers", to_char(voting_deadline at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "votingDeadline",
+  quorum_ballots as "quorumBallots", tally_kind as "tallyKind",
   yes_count as "yesCount", no_count as "noCount", abstain_count as "abstainCount", result`;
 
 export async function findCouncil(
@@ -270,13 +276,18 @@ export async function startItemVoting(
     denominator: string;
     citation: string;
     eligibleVoters: number;
+    votingMembers: number;
+    deadline: string | null;
+    quorumBallots: number;
+    tallyKind: 'electronic' | 'paper';
   },
 ): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(
     db,
     sql`update council_agenda_items set status = 'voting', vote_required = ${rule.voteRequired},
           min_approval_ratio = ${rule.minApprovalRatio}, denominator = ${rule.denominator}, rule_citation = ${rule.citation},
-          eligible_voters = ${rule.eligibleVoters}
+          eligible_voters = ${rule.eligibleVoters}, voting_members = ${rule.votingMembers},
+          voting_deadline = ${rule.deadline}, quorum_ballots = ${rule.quorumBallots}, tally_kind = ${rule.tallyKind}
         where id = ${id} and status = 'pending' returning id`,
   );
   return rows.length > 0;
@@ -303,15 +314,70 @@ export async function resetItemVoting(db: DbOrTx, id: string): Promise<boolean> 
   );
   if (rows.length === 0) return false;
   await db.execute(sql`delete from council_vote_marks where agenda_item_id = ${id}`);
+  await db.execute(sql`delete from council_sealed_ballots where agenda_item_id = ${id}`);
   return true;
 }
 
+export type MarkKind = 'ballot' | 'written';
+
 /** Records that a member voted; false when the member already had. Holds no choice and no time. */
-export async function insertVoteMark(db: DbOrTx, itemId: string, memberId: string): Promise<boolean> {
+export async function insertVoteMark(
+  db: DbOrTx,
+  itemId: string,
+  memberId: string,
+  kind: MarkKind = 'ballot',
+): Promise<boolean> {
   const rows = await queryRows<{ member_id: string }>(
     db,
-    sql`insert into council_vote_marks (agenda_item_id, member_id) values (${itemId}, ${memberId})
+    sql`insert into council_vote_marks (agenda_item_id, member_id, kind) values (${itemId}, ${memberId}, ${kind})
         on conflict do nothing returning member_id`,
+  );
+  return rows.length > 0;
+}
+
+/** One sealed ballot (ciphertext only: no voter, no time, a random id). */
+export async function insertSealedBallot(db: DbOrTx, itemId: string, sealed: string): Promise<void> {
+  await db.execute(
+    sql`insert into council_sealed_ballots (agenda_item_id, sealed) values (${itemId}, ${sealed})`,
+  );
+}
+
+export async function listSealedBallots(db: DbOrTx, itemId: string): Promise<string[]> {
+  const rows = await queryRows<{ sealed: string }>(
+    db,
+    sql`select sealed from council_sealed_ballots where agenda_item_id = ${itemId}`,
+  );
+  return rows.map((r) => r.sealed);
+}
+
+export async function deleteSealedBallots(db: DbOrTx, itemId: string): Promise<void> {
+  await db.execute(sql`delete from council_sealed_ballots where agenda_item_id = ${itemId}`);
+}
+
+/** Records a paper tally on a pending item: no marks, no ballots, only the counts. */
+export async function recordPaperTallyRow(
+  db: DbOrTx,
+  id: string,
+  t: {
+    voteRequired: boolean;
+    minApprovalRatio: number | null;
+    denominator: string;
+    citation: string;
+    eligibleVoters: number;
+    votingMembers: number;
+    yes: number;
+    no: number;
+    abstain: number;
+    result: 'approved' | 'not_approved';
+  },
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update council_agenda_items set status = 'closed', tally_kind = 'paper', vote_required = ${t.voteRequired},
+          min_approval_ratio = ${t.minApprovalRatio}, denominator = ${t.denominator}, rule_citation = ${t.citation},
+          eligible_voters = ${t.eligibleVoters}, voting_members = ${t.votingMembers},
+          yes_count = ${t.yes}, no_count = ${t.no}, abstain_count = ${t.abstain}, result = ${t.result}
+        where id = ${id} and status = 'pending' returning id`,
   );
   return rows.length > 0;
 }
@@ -319,11 +385,11 @@ export async function insertVoteMark(db: DbOrTx, itemId: string, memberId: strin
 export async function votedMemberIds(
   db: DbOrTx,
   itemIds: readonly string[],
-): Promise<{ itemId: string; memberId: string }[]> {
+): Promise<{ itemId: string; memberId: string; kind: MarkKind }[]> {
   if (itemIds.length === 0) return [];
   return queryRows(
     db,
-    sql`select agenda_item_id as "itemId", member_id as "memberId" from council_vote_marks
+    sql`select agenda_item_id as "itemId", member_id as "memberId", kind from council_vote_marks
         where agenda_item_id in (${sql.join(
           itemIds.map((i) => sql`${i}`),
           sql`, `,
@@ -337,6 +403,14 @@ export async function countVoteMarks(db: DbOrTx, itemId: string): Promise<number
     sql`select count(*)::int as n from council_vote_marks where agenda_item_id = ${itemId}`,
   );
   return Number(rows[0]?.n ?? 0);
+}
+
+/** Locks the item's marks (by the item row) and lists them, for the close. */
+export async function marksOf(db: DbOrTx, itemId: string): Promise<{ memberId: string; kind: MarkKind }[]> {
+  return queryRows(
+    db,
+    sql`select member_id as "memberId", kind from council_vote_marks where agenda_item_id = ${itemId}`,
+  );
 }
 
 export async function insertRecusal(

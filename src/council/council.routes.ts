@@ -10,6 +10,9 @@ import {
   CreateSession,
   DeclareConflict,
   ItemParams,
+  OpenVoting,
+  PaperTally,
+  WrittenOpinion,
   RecordAttendance,
   SaveCouncil,
   SessionParams,
@@ -29,7 +32,15 @@ import {
   saveCouncil,
 } from './manage-council.ts';
 import { getSessionView } from './session-view.ts';
-import { castBallot, closeVoting, declareConflict, openVoting, resetVoting } from './vote.ts';
+import {
+  castBallot,
+  closeVoting,
+  declareConflict,
+  enterWrittenOpinion,
+  openVoting,
+  recordPaperTally,
+  resetVoting,
+} from './vote.ts';
 
 const READERS = ['admin', 'officer', 'chairman', 'council_member', 'superior_viewer'] as const;
 const MANAGERS = ['officer', 'chairman'] as const;
@@ -96,9 +107,9 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps): Promis
   );
   r.post(
     '/api/v1/council-items/:itemId/open',
-    { config: manage, schema: { params: ItemParams, response: { 200: Ok } } },
+    { config: manage, schema: { params: ItemParams, body: OpenVoting, response: { 200: Ok } } },
     async (req) => {
-      await openVoting(ctxOf(req, deps), req.params.itemId);
+      await openVoting(ctxOf(req, deps), req.params.itemId, req.body);
       return { ok: true as const };
     },
   );
@@ -106,6 +117,19 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps): Promis
     '/api/v1/council-items/:itemId/close',
     { config: manage, schema: { params: ItemParams, response: { 200: VotingResult } } },
     async (req) => closeVoting(ctxOf(req, deps), req.params.itemId),
+  );
+  r.post(
+    '/api/v1/council-items/:itemId/paper-tally',
+    { config: manage, schema: { params: ItemParams, body: PaperTally, response: { 200: VotingResult } } },
+    async (req) => recordPaperTally(ctxOf(req, deps), req.params.itemId, req.body),
+  );
+  r.post(
+    '/api/v1/council-items/:itemId/written-opinion',
+    { config: manage, schema: { params: ItemParams, body: WrittenOpinion, response: { 200: Ok } } },
+    async (req) => {
+      await enterWrittenOpinion(ctxOf(req, deps), req.params.itemId, req.body);
+      return { ok: true as const };
+    },
   );
   r.post(
     '/api/v1/council-items/:itemId/reset',

@@ -101,6 +101,14 @@ export const councilAgendaItems = pgTable(
     denominator: text('denominator'),
     ruleCitation: text('rule_citation'),
     eligibleVoters: integer('eligible_voters'),
+    /** Voting members of the council when voting opened (the base of a "tổng số thành viên" rule). */
+    votingMembers: integer('voting_members'),
+    /** The deadline announced when voting opened; after it the item may close incomplete. */
+    votingDeadline: timestamp('voting_deadline', { withTimezone: true }),
+    /** Ballots needed to close at the deadline: the quorum's number of members. */
+    quorumBallots: integer('quorum_ballots'),
+    /** 'electronic' (sealed ballots) or 'paper' (the vote-counting board's tally entered). */
+    tallyKind: text('tally_kind'),
     yesCount: integer('yes_count'),
     noCount: integer('no_count'),
     abstainCount: integer('abstain_count'),
@@ -125,22 +133,40 @@ export const councilRecusals = pgTable(
 
 /**
  * Who has voted on an item — and nothing else: no choice, no time. Kept apart from the ballot box
- * so a vote cannot be linked to a voter (secret ballot).
+ * so a vote cannot be linked to a voter (secret ballot). `kind` is 'ballot' (cast by the member)
+ * or 'written' (an absent member's written opinion entered by the officer, NĐ 98/2023 Điều 30
+ * khoản 7).
  */
 export const councilVoteMarks = pgTable(
   'council_vote_marks',
   {
     agendaItemId: uuid('agenda_item_id').notNull(),
     memberId: uuid('member_id').notNull(),
+    kind: text('kind').notNull().default('ballot'),
   },
   (t) => [primaryKey({ columns: [t.agendaItemId, t.memberId] })],
 );
 
 /**
+ * The sealed ballots of an item whose voting is open: AES-256-GCM ciphertext under the instance's
+ * ballot key (kept outside the database), a random id, the item — no voter, no time. A row is
+ * committed with the voter's mark, so it shares the mark's xmin: that is why it is never stored
+ * in the clear. Closing the vote opens them, writes the plain urn and deletes them.
+ */
+export const councilSealedBallots = pgTable(
+  'council_sealed_ballots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agendaItemId: uuid('agenda_item_id').notNull(),
+    sealed: text('sealed').notNull(),
+  },
+  (t) => [index('council_sealed_ballots_item').on(t.agendaItemId)],
+);
+
+/**
  * The ballot box of an item: one row per ballot with its choice only — no voter, no time, a random
- * id. Ballots are held sealed in memory while the item is open and written here, shuffled, in the
- * one transaction that closes the voting, so neither row order nor system columns (xmin, ctid)
- * follow the order in which members voted.
+ * id. Written, shuffled, in one statement of the transaction that closes the voting, so every row
+ * has the same xmin and neither row order nor ctid follows the order in which members voted.
  */
 export const councilBallots = pgTable(
   'council_ballots',

@@ -9,9 +9,17 @@ export {
   saveCouncil,
   type CouncilInput,
 } from './manage-council.ts';
-export { castBallot, closeVoting, declareConflict, openVoting, resetVoting } from './vote.ts';
+export {
+  castBallot,
+  closeVoting,
+  declareConflict,
+  enterWrittenOpinion,
+  openVoting,
+  recordPaperTally,
+  resetVoting,
+} from './vote.ts';
 export { tally, votingRuleFor, quorumFor, quorumMet, BALLOT_CHOICES, type BallotChoice } from './tally.ts';
-export { ballotUrns } from './ballot-urn.ts';
+export { ballotKeyFile, loadBallotKey } from './ballot-seal.ts';
 export {
   emulationCouncils,
   councilMembers,
@@ -20,6 +28,7 @@ export {
   councilAgendaItems,
   councilRecusals,
   councilVoteMarks,
+  councilSealedBallots,
   councilBallots,
 } from './council.schema.ts';
 export { recordPaperSession, type PaperSessionInput } from './paper-session.ts';

@@ -3,29 +3,18 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { conflict } from '../platform/errors.ts';
 import { getNomination, placeOnCouncilAgenda, recordCouncilOutcome } from '../nominations/index.ts';
-import { shuffle } from './ballot-urn.ts';
 import {
   closeSessionRow,
-  finishItemVoting,
-  getItem,
-  insertBallots,
   insertItems,
   insertSession,
-  insertVoteMark,
   listItems,
   listMembers,
+  recordPaperTallyRow,
   replaceAttendance,
-  startItemVoting,
   updateSessionQuorum,
 } from './council.repository.ts';
-import {
-  provinceParametersFor,
-  quorumFor,
-  quorumMet,
-  tally,
-  votingRuleFor,
-  type BallotChoice,
-} from './tally.ts';
+import { provinceParametersFor, quorumFor, quorumMet, tally, votingRuleFor } from './tally.ts';
+import { isVotingMember } from './vote.ts';
 
 export type PaperSessionInput = {
   councilId: string;
@@ -43,8 +32,7 @@ export type PaperSessionInput = {
 
 /**
  * Records a session held on paper ballots (phiếu bầu giấy counted by the vote-counting board):
- * who attended, each item's count, the nominations' outcome. The ballots are written shuffled, one
- * statement per item, like an electronic session; no member is linked to a ballot. Used for
+ * who attended, each item's count, the nominations' outcome — not who voted, and no ballot rows. Used for
  * sessions held before the system, and by the demo data.
  */
 export async function recordPaperSession(
@@ -101,37 +89,35 @@ export async function recordPaperSession(
     })),
   );
   const items = await listItems(tx, session.id);
+  const votingMembers = members.filter(isVotingMember).length;
   for (const [k, item] of items.entries()) {
     const counts = input.items[k]!;
-    if (counts.yes + counts.no + counts.abstain > present.size) {
+    const ballots = counts.yes + counts.no + counts.abstain;
+    if (ballots > present.size) {
       throw conflict('Số phiếu nhiều hơn số thành viên có mặt.', 'COUNCIL.TOO_MANY_BALLOTS');
     }
+    if (ballots < 2) {
+      throw conflict('Không ghi kết quả của một phiếu.', 'COUNCIL.SINGLE_BALLOT');
+    }
     const rule = votingRuleFor(params, input.heldOn, item.awardCode);
-    await startItemVoting(tx, item.id, {
+    const result = tally(rule, {
+      ...counts,
+      totalMembers: votingMembers,
+      presentMembers: present.size,
+      recused: 0,
+    });
+    // The paper tally only: who voted is the attendance, what each voted stays on paper.
+    await recordPaperTallyRow(tx, item.id, {
       voteRequired: rule.voteRequired,
       minApprovalRatio: rule.minApprovalRatio,
       denominator: rule.denominator,
       citation: rule.citation,
       eligibleVoters: present.size,
-    });
-    // Who voted: the first members present, as many as ballots (a paper session records attendance, not names per ballot).
-    const voters = [...present].slice(0, counts.yes + counts.no + counts.abstain);
-    for (const memberId of voters) await insertVoteMark(tx, item.id, memberId);
-    const ballots: BallotChoice[] = shuffle([
-      ...Array<BallotChoice>(counts.yes).fill('yes'),
-      ...Array<BallotChoice>(counts.no).fill('no'),
-      ...Array<BallotChoice>(counts.abstain).fill('abstain'),
-    ]);
-    await insertBallots(tx, item.id, ballots);
-    const result = tally(rule, {
+      votingMembers,
       ...counts,
-      totalMembers: members.length,
-      presentMembers: present.size,
-      recused: 0,
+      result: result.approved ? 'approved' : 'not_approved',
     });
-    await finishItemVoting(tx, item.id, { ...counts, result: result.approved ? 'approved' : 'not_approved' });
-    const fresh = await getItem(tx, item.id);
-    await recordCouncilOutcome(tx, actor, fresh!.nominationId, result.approved);
+    await recordCouncilOutcome(tx, actor, item.nominationId, result.approved);
   }
   await closeSessionRow(tx, session.id, input.conclusion);
   await writeAudit(tx, actor, {

@@ -11,6 +11,7 @@ import {
   listRecusals,
   votedMemberIds,
 } from './council.repository.ts';
+import { isVotingMember } from './vote.ts';
 
 export type SessionView = {
   id: string;
@@ -47,8 +48,19 @@ export type SessionView = {
     denominator: string | null;
     ruleCitation: string | null;
     eligibleVoters: number | null;
-    /** Ballots cast so far (count of vote marks): never who chose what. */
+    /** Ballots cast so far (count of vote marks, written opinions included): never who chose what. */
     ballotsCast: number;
+    /** The deadline announced when voting opened (ISO instant), if any. */
+    votingDeadline: string | null;
+    /** Ballots needed to close at the deadline. */
+    quorumBallots: number | null;
+    tallyKind: 'electronic' | 'paper' | null;
+    /** Present members who can vote on the system and have not yet. */
+    awaiting: number;
+    /** Absent members whose written opinion was entered (who, never what). */
+    writtenFrom: string[];
+    /** Whether the rule counts absent members' written opinions (over all members). */
+    acceptsWritten: boolean;
     recusals: { memberId: string; fullName: string; reason: string }[];
     yesCount: number | null;
     noCount: number | null;
@@ -63,7 +75,11 @@ export type SessionView = {
  * A session with its agenda, for the officer's screen, the members' ballot screen and the minutes
  * (biên bản họp, biên bản kiểm phiếu). Shows how many voted, never how anyone voted.
  */
-export async function getSessionView(ctx: RequestCtx, sessionId: string): Promise<SessionView> {
+export async function getSessionView(
+  ctx: RequestCtx,
+  sessionId: string,
+  now: Date = new Date(),
+): Promise<SessionView> {
   const db = ctx.deps.database.db;
   const session = await getSession(db, sessionId);
   if (!session) throw notFound('phiên họp Hội đồng');
@@ -77,6 +93,9 @@ export async function getSessionView(ctx: RequestCtx, sessionId: string): Promis
   const recusals = await listRecusals(db, ids);
   const me = members.find((m) => m.userId === ctx.auth.userId) ?? null;
   const presentIds = new Set(attendance.filter((a) => a.present).map((a) => a.memberId));
+  // The secretary keeps the minutes and never votes: no ballot for them, not even a button.
+  const canCast = members.filter((m) => isVotingMember(m) && m.userId !== null && presentIds.has(m.id));
+  const voter = me && isVotingMember(me) ? me : null;
   const nameOf = new Map(members.map((m) => [m.id, m.fullName]));
   return {
     id: session.id,
@@ -108,6 +127,8 @@ export async function getSessionView(ctx: RequestCtx, sessionId: string): Promis
       const itemRecusals = recusals.filter((r) => r.itemId === i.id);
       const hasVoted = !!me && itemMarks.some((m) => m.memberId === me.id);
       const recused = !!me && itemRecusals.some((r) => r.memberId === me.id);
+      const recusedIds = new Set(itemRecusals.map((r) => r.memberId));
+      const votedIds = new Set(itemMarks.map((m) => m.memberId));
       return {
         id: i.id,
         nominationId: i.nominationId,
@@ -121,6 +142,15 @@ export async function getSessionView(ctx: RequestCtx, sessionId: string): Promis
         ruleCitation: i.ruleCitation,
         eligibleVoters: i.eligibleVoters,
         ballotsCast: itemMarks.length,
+        votingDeadline: i.votingDeadline,
+        quorumBallots: i.quorumBallots,
+        tallyKind: i.tallyKind,
+        awaiting:
+          i.status === 'voting'
+            ? canCast.filter((m) => !recusedIds.has(m.id) && !votedIds.has(m.id)).length
+            : 0,
+        writtenFrom: itemMarks.filter((m) => m.kind === 'written').map((m) => m.memberId),
+        acceptsWritten: i.denominator === 'total_members',
         recusals: itemRecusals.map((r) => ({
           memberId: r.memberId,
           fullName: nameOf.get(r.memberId) ?? '',
@@ -131,7 +161,14 @@ export async function getSessionView(ctx: RequestCtx, sessionId: string): Promis
         abstainCount: i.abstainCount,
         result: i.result,
         mine: {
-          canVote: !!me && i.status === 'voting' && presentIds.has(me.id) && !hasVoted && !recused,
+          canVote:
+            !!voter &&
+            voter.userId !== null &&
+            i.status === 'voting' &&
+            presentIds.has(voter.id) &&
+            !hasVoted &&
+            !recused &&
+            !(i.votingDeadline !== null && new Date(i.votingDeadline).getTime() <= now.getTime()),
           hasVoted,
           recused,
         },

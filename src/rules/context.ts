@@ -30,7 +30,9 @@ export type RuleContext = {
   readonly province: ProvinceParameters;
   readonly parameters: RegimeParameters;
   readonly newHireMinMonths: number;
+  /** 0 when the regime sets no minimum for people who are not new hires. */
   readonly minCountedMonths: number;
+  readonly deductUncountedAbsences: boolean;
   readonly countMaternity: boolean;
   readonly countTraining: boolean;
   readonly countTreatment: boolean;
@@ -66,7 +68,8 @@ export function createRuleContext(options: EvaluationOptions): RuleContext {
     province,
     parameters,
     newHireMinMonths: parameters.newHireMinMonths.value,
-    minCountedMonths: parameters.minCountedMonths.value,
+    minCountedMonths: parameters.minCountedMonths.value ?? 0,
+    deductUncountedAbsences: parameters.deductUncountedAbsences.value,
     countMaternity: counted.includes('maternity'),
     countTraining: counted.includes('training'),
     countTreatment: counted.includes('treatment'),

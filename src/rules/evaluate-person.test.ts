@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRuleContext, evaluatePerson, regimeFor, type PersonYearFacts } from './index.ts';
+import {
+  createRuleContext,
+  defaultProvinceParameters,
+  evaluatePerson,
+  regimeFor,
+  withRegimeParameters,
+  type PersonYearFacts,
+} from './index.ts';
 
 const OLD = createRuleContext({ decisionDate: '2023-01-15' });
 const ND98 = createRuleContext({ decisionDate: '2024-02-15' });
@@ -110,17 +117,30 @@ describe('months worked — NĐ 91/2017 Điều 10 (10 months) and TT 01/2024/TT
     );
   });
 
-  it('TT 01/2024 Điều 1 khoản 5: certified injury treatment counts, ordinary treatment does not', () => {
+  it('TT 01/2024 Điều 1 khoản 5: certified injury treatment counts; ordinary treatment is deducted only where the province sets a minimum', () => {
     const long = { from: '2024-02-01', to: '2024-09-30' };
     const certified = evaluatePerson(
       person({ year: 2024, absences: [{ kind: 'treatment', certifiedInjury: true, ...long }] }),
       ND98,
     );
     const ordinary = evaluatePerson(person({ year: 2024, absences: [{ kind: 'treatment', ...long }] }), ND98);
+    const withMinimum = createRuleContext({
+      decisionDate: '2024-02-15',
+      provinceParameters: withRegimeParameters(defaultProvinceParameters('AG', 2024), 'law2022_nd98', {
+        minCountedMonths: { value: 6, citation: 'Quy định của tỉnh (thử)', verified: false },
+        deductUncountedAbsences: { value: true, citation: 'Quy định của tỉnh (thử)', verified: false },
+      }),
+    });
+    const ordinaryWithMinimum = evaluatePerson(
+      person({ year: 2024, absences: [{ kind: 'treatment', ...long }] }),
+      withMinimum,
+    );
     expect(certified.advancedWorker.eligible).toBe(true);
-    expect(ordinary.advancedWorker.eligible).toBe(false);
-    expect(codes(ordinary.advancedWorker)).toEqual(['ADVANCED_WORKER.INSUFFICIENT_TIME']);
-    expect(ordinary.advancedWorker.reasons[0]?.verified).toBe(false);
+    expect(ordinary.advancedWorker.eligible).toBe(true);
+    expect(codes(ordinary.advancedWorker)).toContain('TIME.ABSENCE_NOT_DEDUCTED');
+    expect(ordinaryWithMinimum.advancedWorker.eligible).toBe(false);
+    expect(codes(ordinaryWithMinimum.advancedWorker)).toEqual(['ADVANCED_WORKER.INSUFFICIENT_TIME']);
+    expect(ordinaryWithMinimum.advancedWorker.reasons[0]?.verified).toBe(false);
   });
 
   it('TT 01/2024 Điều 1 khoản 5: training time counts as time at the unit', () => {
@@ -131,13 +151,16 @@ describe('months worked — NĐ 91/2017 Điều 10 (10 months) and TT 01/2024/TT
     expect(r.advancedWorker.eligible).toBe(true);
   });
 
-  it('unpaid leave of 8 months leaves too little counted time', () => {
+  it('NĐ 91 Điều 10: 8 months of unpaid leave exclude nobody — only new hires and the disciplined are excluded', () => {
     const r = evaluatePerson(
       person({ absences: [{ kind: 'unpaid', from: '2022-03-01', to: '2022-10-31' }] }),
       OLD,
     );
-    expect(r.countedMonths).toBeLessThan(10);
-    expect(r.advancedWorker.eligible).toBe(false);
+    expect(r.countedMonths).toBe(12);
+    expect(r.advancedWorker.eligible).toBe(true);
+    const note = r.advancedWorker.reasons.find((x) => x.code === 'TIME.ABSENCE_NOT_DEDUCTED');
+    expect(note?.citation).toContain('Điều 10');
+    expect(note?.verified).toBe(true);
   });
 });
 

@@ -376,7 +376,8 @@ export function evaluatePerson(
     else (fails ??= [fail0]).push(R.participation);
   }
 
-  // Time worked in the year (NĐ 91 Điều 10; TT 01/2024 Điều 1 khoản 5).
+  // Time worked in the year (NĐ 91 Điều 10; TT 01/2024 Điều 1 khoản 5). Absences are deducted and
+  // a minimum applied to people other than new hires only where the province's parameters say so.
   let countedMonths = 12;
   const hiredOn = facts.hiredOn;
   const leftOn = facts.leftOn;
@@ -430,7 +431,19 @@ export function evaluatePerson(
               : a.kind === 'treatment'
                 ? ctx.countTreatment && (!ctx.treatmentNeedsCertifiedInjury || a.certifiedInjury === true)
                 : false;
-        if (counts) {
+        if (!counts && !ctx.deductUncountedAbsences) {
+          (notes ??= []).push(
+            dynamicReason(
+              'TIME.ABSENCE_NOT_DEDUCTED',
+              'note',
+              `Thời gian ${ABSENCE_LABELS[a.kind]} từ ${formatVnDate(a.from)} đến ${formatVnDate(a.to)} không làm mất điều kiện xét: văn bản chỉ loại trừ người mới tuyển dụng và người bị kỷ luật.`,
+              {
+                text: ctx.parameters.deductUncountedAbsences.citation,
+                verified: ctx.parameters.deductUncountedAbsences.verified,
+              },
+            ),
+          );
+        } else if (counts) {
           (notes ??= []).push(
             dynamicReason(
               'TIME.ABSENCE_COUNTED',

@@ -1,7 +1,7 @@
 // Public API of the legal rules engine: pure functions over plain data, no I/O. Other modules
 // import only from here.
 
-export const RULES_VERSION = '2026.11.1';
+export const RULES_VERSION = '2026.12.1';
 
 export type {
   Absence,

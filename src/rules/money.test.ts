@@ -115,7 +115,8 @@ describe('Giấy khen of the commune chairman by regime (follow-up §1)', () => 
     });
     expect(r.unrounded).toBe(1_053_000);
     expect(r.amount).toBe(1_050_000);
-    expect(r.verified).toBe(true);
+    // The ×1,5 is read only in a TVPL summary table, and 0,3 only in the press: not verified.
+    expect(r.verified).toBe(false);
   });
 
   it('the household multiplier before 07/2025 is applied but flagged unverified', () => {

@@ -1,5 +1,5 @@
 import { CATALOGUE } from './catalogue.ts';
-import { CITATIONS } from './citations.ts';
+import { CITATIONS, type Citation } from './citations.ts';
 import { countsAsBasis } from './evaluate-person.ts';
 import { REGIMES } from './regimes.ts';
 import { reason } from './reasons.ts';
@@ -21,8 +21,10 @@ export type AwardRecord = {
   readonly award: AwardCode;
   /** The achievement the award is for; one achievement gets one form. */
   readonly achievementId?: string | null;
-  /** Year (period) of the achievement. */
+  /** Year of the achievement; for a title counted over several years, the last of them. */
   readonly year: number;
+  /** Years counted to reach the title when it differs from the catalogue's (e.g. a thematic title). */
+  readonly periodYears?: number;
   readonly kind?: CommendationKind;
   readonly revoked?: boolean;
 };
@@ -62,32 +64,62 @@ export function checkOneAchievementOneForm(records: readonly AwardRecord[]): Pri
 export type PayableDecision = {
   readonly paid: readonly AwardRecord[];
   readonly unpaid: readonly { readonly record: AwardRecord; readonly reason: Reason }[];
+  /** Why a title was paid beside another title of the same subject and year (different counted time). */
+  readonly notes: readonly { readonly record: AwardRecord; readonly reason: Reason }[];
 };
 
+type PeriodRules = { readonly same: Citation; readonly different: Citation };
+
+// NĐ 152 Điều 49 khoản 5 read in the text; NĐ 98's principles only in a press summary ("một đối
+// tượng đạt nhiều danh hiệu … có thời gian … khác nhau thì được nhận tiền thưởng tương ứng"); NĐ 91
+// Điều 68's wording on several titles not read — applied by analogy, flagged.
+const PERIOD_RULES: Readonly<Record<RegimeCode, PeriodRules>> = Object.freeze({
+  law2022_nd152: { same: CITATIONS.nd152Art49K5, different: CITATIONS.nd152Art49K5Different },
+  law2022_nd98: { same: CITATIONS.nd98MoneyPrinciples, different: CITATIONS.nd98MoneyPrinciples },
+  law2003_nd91: { same: CITATIONS.nd91MoneyPrinciples, different: CITATIONS.nd91MoneyPrinciples },
+});
+
+/** Years counted to reach a title record: [first, last]; the record's year is the last. */
+export function countedYears(record: AwardRecord): { readonly first: number; readonly last: number } {
+  const years = record.periodYears ?? CATALOGUE[record.award].period?.years ?? 1;
+  return { first: record.year - years + 1, last: record.year };
+}
+
+const yearsText = (p: { first: number; last: number }) =>
+  p.first === p.last ? `năm ${p.last}` : `${p.first}–${p.last}`;
+
 /**
- * NĐ 152/2025 Điều 49 khoản 5: a subject with several titles for the same period receives only
- * the money of the highest title. Forms (Giấy khen, Bằng khen) are paid separately.
+ * NĐ 152/2025 Điều 49 khoản 5: a subject with several titles whose counted time is the same
+ * receives only the money of the highest; a title whose counted time differs (e.g. "Chiến sĩ thi
+ * đua cấp tỉnh", counted over three years of "Chiến sĩ thi đua cơ sở" — Luật 2022 Điều 22 khoản 1
+ * điểm a) is paid too. Forms (Giấy khen, Bằng khen) are paid apart (khoản 6, 7).
  */
 export function payableForSamePeriod(records: readonly AwardRecord[], regime: RegimeCode): PayableDecision {
+  const rules = PERIOD_RULES[regime];
   const best = new Map<string, AwardRecord>();
-  const key = (r: AwardRecord) => `${r.subjectKind}\u0000${r.subjectId}\u0000${r.year}`;
+  const subjectKey = (r: AwardRecord) => `${r.subjectKind}\u0000${r.subjectId}`;
+  const key = (r: AwardRecord) => {
+    const p = countedYears(r);
+    return `${subjectKey(r)}\u0000${p.first}\u0000${p.last}`;
+  };
   const rankOf = (r: AwardRecord) => CATALOGUE[r.award].rank;
+  const titlesOfSubject = new Map<string, AwardRecord[]>();
   for (const r of records) {
     if (r.revoked || CATALOGUE[r.award].category !== 'title') continue;
     const k = key(r);
     const current = best.get(k);
     if (!current || rankOf(r) > rankOf(current) || (rankOf(r) === rankOf(current) && r.id < current.id))
       best.set(k, r);
+    const sk = subjectKey(r);
+    const list = titlesOfSubject.get(sk);
+    if (list) list.push(r);
+    else titlesOfSubject.set(sk, [r]);
   }
-  const cite =
-    regime === 'law2022_nd152'
-      ? CITATIONS.nd152Art49K5
-      : {
-          text: `${CITATIONS.nd152Art49K5.text} (áp dụng tương tự; chế độ ${REGIMES[regime].name})`,
-          verified: false,
-        };
+  const periodVerified = (r: AwardRecord) =>
+    r.periodYears !== undefined || (CATALOGUE[r.award].period?.verified ?? false);
   const paid: AwardRecord[] = [];
   const unpaid: { record: AwardRecord; reason: Reason }[] = [];
+  const notes: { record: AwardRecord; reason: Reason }[] = [];
   for (const r of records) {
     if (r.revoked) {
       unpaid.push({
@@ -106,20 +138,48 @@ export function payableForSamePeriod(records: readonly AwardRecord[], regime: Re
       continue;
     }
     const top = best.get(key(r));
-    if (top === r) paid.push(r);
-    else {
+    const mine = countedYears(r);
+    if (top === r) {
+      paid.push(r);
+      // Another paid title of the same subject overlapping these years, with other counted time.
+      const others = (titlesOfSubject.get(subjectKey(r)) ?? []).filter((o) => {
+        if (o === r || best.get(key(o)) !== o) return false;
+        const p = countedYears(o);
+        return (
+          p.first <= mine.last && mine.first <= p.last && (p.first !== mine.first || p.last !== mine.last)
+        );
+      });
+      const other = others[0];
+      if (other) {
+        notes.push({
+          record: r,
+          reason: reason(
+            'PRINCIPLE.DIFFERENT_PERIOD_PAID',
+            'note',
+            `“${CATALOGUE[r.award].name}” tính thành tích ${yearsText(mine)}, khác thời gian được tính của “${CATALOGUE[other.award].name}” (${yearsText(countedYears(other))}): được nhận tiền thưởng của cả hai danh hiệu.`,
+            {
+              text: rules.different.text,
+              verified: rules.different.verified && periodVerified(r) && periodVerified(other),
+            },
+          ),
+        });
+      }
+    } else {
       unpaid.push({
         record: r,
         reason: reason(
           'PRINCIPLE.ONLY_HIGHEST_TITLE_PAID',
           'fail',
-          `Cùng thời gian đạt nhiều danh hiệu: chỉ nhận tiền thưởng của danh hiệu cao nhất “${top ? CATALOGUE[top.award].name : ''}”, không nhận tiền thưởng “${CATALOGUE[r.award].name}”.`,
-          cite,
+          `Cùng thời gian được tính (${yearsText(mine)}) để đạt nhiều danh hiệu: chỉ nhận tiền thưởng của danh hiệu cao nhất “${top ? CATALOGUE[top.award].name : ''}”, không nhận tiền thưởng “${CATALOGUE[r.award].name}”.`,
+          {
+            text: rules.same.text,
+            verified: rules.same.verified && periodVerified(r) && (top ? periodVerified(top) : false),
+          },
         ),
       });
     }
   }
-  return { paid, unpaid };
+  return { paid, unpaid, notes };
 }
 
 /** NĐ 152/2025 Điều 4: from 01/07/2025 đột xuất and chuyên đề results are no basis for a higher award. */
@@ -184,6 +244,8 @@ export function checkSignerAuthority(
       ),
     };
   }
+  const own = inRegime.issuerCitations?.[issuer];
+  const issuerCite = own ? { text: own.text, verified: own.verified } : cite;
   if (!inRegime.issuers.includes(issuer)) {
     return {
       allowed: false,
@@ -201,7 +263,7 @@ export function checkSignerAuthority(
       'AUTHORITY.ALLOWED',
       'pass',
       `Cấp ký quyết định có thẩm quyền tặng “${entry.name}”.`,
-      cite,
+      issuerCite,
     ),
   };
 }

@@ -42,8 +42,13 @@ export type RegimeParameters = {
   readonly countedAbsences: Parameter<readonly AbsenceKind[]>;
   /** 'treatment' counts only for injuries in combat or rescue, certified (TT 01/2024). */
   readonly treatmentNeedsCertifiedInjury: Parameter<boolean>;
-  /** Time worked below which an employee (not only a new hire) is not considered. */
-  readonly minCountedMonths: Parameter<number>;
+  /**
+   * Counted months below which a person who is not a new hire is not considered; null = no such
+   * minimum (the decrees exclude only new hires and the disciplined).
+   */
+  readonly minCountedMonths: Parameter<number | null>;
+  /** Whether unpaid leave (and absences that do not count) is taken off the months worked. */
+  readonly deductUncountedAbsences: Parameter<boolean>;
   /** Least severe discipline in the year that excludes "Lao động tiên tiến". */
   readonly disqualifyingDisciplineFrom: Parameter<DisciplineForm>;
   readonly eligibleStaffCategories: Parameter<readonly StaffCategory[]>;
@@ -139,12 +144,15 @@ function oldRegime(): RegimeParameters {
       'Nghị định 91/2017/NĐ-CP (không có quy định riêng — chưa đối chiếu)',
       false,
     ),
-    minCountedMonths: p(
-      10,
-      C.nd91Art10,
-      false,
-      'Áp dụng ngưỡng 10 tháng của người mới tuyển cho thời gian công tác được tính.',
+    // NĐ 91 Điều 10 excludes only new hires of under 10 months and the disciplined (khiển trách
+    // and above); the 40-working-day absence rule of NĐ 65/2014 was not carried over.
+    minCountedMonths: p<number | null>(
+      null,
+      C.nd91Art10NoMinimum,
+      true,
+      'Quy định nghỉ từ 40 ngày làm việc trở lên của Nghị định 65/2014/NĐ-CP không còn.',
     ),
+    deductUncountedAbsences: p(false, C.nd91Art10NoMinimum, true),
     disqualifyingDisciplineFrom: p<DisciplineForm>('reprimand', C.nd91Art10),
     eligibleStaffCategories: p(ALL_STAFF, C.law2013Art24, false),
     grassrootsFighterQuota: p<number | null>(
@@ -213,12 +221,15 @@ function newRegime(code: 'law2022_nd98' | 'law2022_nd152'): RegimeParameters {
       nd152,
     ),
     treatmentNeedsCertifiedInjury: p(true, C.tt01Art1K5, true),
-    minCountedMonths: p(
-      6,
-      C.tt01Art1K5D,
+    // Only the new-hire clause (điểm d) of TT 01/2024 Điều 1 khoản 5 was read; no minimum for
+    // others was found, so none is applied until the province sets one.
+    minCountedMonths: p<number | null>(
+      null,
+      C.newNoMinimum,
       false,
-      'Áp dụng ngưỡng 6 tháng của người mới tuyển cho thời gian công tác được tính.',
+      'Tỉnh có thể đặt số tháng tối thiểu (ví dụ 6) nếu quy định của tỉnh có.',
     ),
+    deductUncountedAbsences: p(false, C.newNoMinimum, false),
     disqualifyingDisciplineFrom: p<DisciplineForm>('reprimand', C.tt01Discipline),
     eligibleStaffCategories: p(
       ALL_STAFF,

@@ -126,7 +126,7 @@ function AgendaItemCard({
     onError: showError,
   });
   const open = useMutation({
-    mutationFn: () => apiSend('POST', `/api/v1/council-items/${item.id}/open`, Ok),
+    mutationFn: () => apiSend('POST', `/api/v1/council-items/${item.id}/open`, Ok, {}),
     onSuccess: refresh,
     onError: showError,
   });
