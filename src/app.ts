@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { AppError } from './platform/errors.ts';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.ts';
 import type { AppDeps } from './platform/http/context.ts';
+import { installScopedReferences } from './platform/http/scoped-refs.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { privacyRoutes } from './platform/privacy/privacy.routes.ts';
 import { safeError, withLogRedaction } from './platform/privacy/log-redaction.ts';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // Cookies are parsed by an onRequest hook, which must run before the access check's.
   await app.register(cookie);
   const registeredRoutes = installAccessControl(app, deps);
+  installScopedReferences(app, deps);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text, Uuid } from './common.ts';
+import { IsoDate, Ref, Text, Uuid } from './common.ts';
 
 export const CertificateDecisionParams = z.object({ decisionId: Uuid });
 export const CertificateOrgParams = z.object({ orgUnitId: Uuid });
@@ -9,7 +9,7 @@ export const VerifyParams = z.object({ token: z.string().max(100) });
 export const PrintQuery = z.object({
   mode: z.enum(['full', 'blank']).default('full'),
   /** Blank mode: the saved calibration to use (default: the body's A4-landscape one, else the built-in). */
-  calibrationId: Uuid.optional(),
+  calibrationId: Ref('calibration', 'reference').optional(),
   /** Full mode: page size in mm (default A4 landscape). */
   widthMm: z.coerce.number().int().min(100).max(500).optional(),
   heightMm: z.coerce.number().int().min(100).max(500).optional(),
@@ -58,10 +58,10 @@ export const CalibrationRow = z.object({
 });
 
 export const RecordBlanks = z.object({
-  decisionId: Uuid,
-  calibrationId: Uuid.optional(),
+  decisionId: Ref('decision'),
+  calibrationId: Ref('calibration', 'reference').optional(),
   blanks: z
-    .array(z.object({ awardRecordId: Uuid, blankSerial: Text(60).pipe(z.string().min(1)) }))
+    .array(z.object({ awardRecordId: Ref('awardRecord'), blankSerial: Text(60).pipe(z.string().min(1)) }))
     .min(1)
     .max(5000),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text, Uuid } from './common.ts';
+import { IsoDate, Ref, Text, Uuid } from './common.ts';
 
 export const CouncilParams = z.object({ orgUnitId: Uuid, year: z.coerce.number().int().min(1990).max(2100) });
 export const SessionParams = z.object({ sessionId: Uuid });
@@ -16,8 +16,8 @@ export const SaveCouncil = z.object({
         fullName: Text(200).pipe(z.string().min(1, 'Nhập họ tên thành viên')),
         position: Text(200).nullable().optional(),
         role: CouncilMemberRoleDto,
-        personId: Uuid.nullable().optional(),
-        userId: Uuid.nullable().optional(),
+        personId: Ref('person').nullable().optional(),
+        userId: Ref('user').nullable().optional(),
       }),
     )
     .min(1)
@@ -66,7 +66,7 @@ export const CreateSession = z.object({
 });
 
 export const RecordAttendance = z.object({
-  presentMemberIds: z.array(Uuid).max(60),
+  presentMemberIds: z.array(Ref('councilMember')).max(60),
   notes: z.record(z.string(), Text(500)).optional(),
 });
 export const AttendanceResult = z.object({
@@ -76,7 +76,7 @@ export const AttendanceResult = z.object({
   required: z.number(),
 });
 
-export const AddAgenda = z.object({ nominationIds: z.array(Uuid).min(1).max(2000) });
+export const AddAgenda = z.object({ nominationIds: z.array(Ref('nomination')).min(1).max(2000) });
 export const CloseSession = z.object({ conclusion: Text(4000).nullable().optional() });
 const Choice = z.enum(['yes', 'no', 'abstain'], {
   message: 'Chọn Đồng ý, Không đồng ý hoặc Không biểu quyết',
@@ -91,7 +91,7 @@ const Count = z.number().int('Số phiếu phải là số nguyên').min(0, 'S�
 export const PaperTally = z.object({ yes: Count, no: Count, abstain: Count });
 export const DeclareConflict = z.object({
   reason: Text(500).pipe(z.string().min(1, 'Nêu lý do không tham gia bỏ phiếu')),
-  memberId: Uuid.nullable().optional(),
+  memberId: Ref('councilMember').nullable().optional(),
 });
 export const VotingResult = z.object({
   yes: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Ref } from './common.ts';
 
 /** Path of every per-body dashboard endpoint: the body (a ward, a district…) and the reporting year. */
 export const DashboardParams = z.object({
@@ -172,7 +173,7 @@ export const ProvinceView = z.object({
 export type ProvinceView = z.infer<typeof ProvinceView>;
 
 export const DrillQuery = z.object({
-  unitId: z.uuid().optional(),
+  unitId: Ref('orgUnit').optional(),
   awardCode: z.string().max(64).optional(),
   gender: z.enum(['male', 'female']).optional(),
   staffCategory: z.string().max(40).optional(),

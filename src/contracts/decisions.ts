@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { IsoDate, Text, Uuid } from './common.ts';
+import { IsoDate, Ref, Text, Uuid } from './common.ts';
 
 export const DecisionParams = z.object({ decisionId: Uuid });
 export const ProposalParams = z.object({ proposalId: Uuid });
 export const DecisionListQuery = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
 });
 
@@ -12,22 +12,22 @@ const SubjectKind = z.enum(['individual', 'collective', 'household']);
 
 export const Subject = z.object({
   subjectKind: SubjectKind,
-  personId: Uuid.nullable().optional(),
-  householdId: Uuid.nullable().optional(),
-  subjectOrgUnitId: Uuid.nullable().optional(),
+  personId: Ref('person').nullable().optional(),
+  householdId: Ref('household').nullable().optional(),
+  subjectOrgUnitId: Ref('orgUnit').nullable().optional(),
   subjectName: Text(300).pipe(z.string().min(1)),
   awardCode: z.string().max(80),
   field: Text(200).nullable().optional(),
 });
 
 export const DraftDecision = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: z.number().int().min(1990).max(2100),
   title: Text(500).pipe(z.string().min(1, 'Nhập trích yếu quyết định')),
   awardCode: z.string().max(80).nullable().optional(),
   signerName: Text(200).nullable().optional(),
   signerTitle: Text(200).nullable().optional(),
-  nominationIds: z.array(Uuid).max(5000).optional(),
+  nominationIds: z.array(Ref('nomination')).max(5000).optional(),
   subjects: z.array(Subject).max(5000).optional(),
 });
 
@@ -40,13 +40,13 @@ export const DraftCorrection = z.object({
     .max(100)
     .optional(),
   subjects: z.array(Subject).max(5000).optional(),
-  nominationIds: z.array(Uuid).max(5000).optional(),
+  nominationIds: z.array(Ref('nomination')).max(5000).optional(),
 });
 
 export const DraftRevocation = z.object({
   title: Text(500).pipe(z.string().min(1)),
   reason: Text(2000).pipe(z.string().min(1, 'Nêu lý do thu hồi')),
-  awardRecordIds: z.array(Uuid).max(5000).optional(),
+  awardRecordIds: z.array(Ref('awardRecord')).max(5000).optional(),
 });
 
 /** The signed copy travels base64-encoded in JSON (a scan or a signed PDF, at most 15 MB). */
@@ -126,9 +126,9 @@ export const DecisionDetail = DecisionSummary.extend({
 export type DecisionDetail = z.infer<typeof DecisionDetail>;
 
 export const AwardHistoryQuery = z.object({
-  personId: Uuid.optional(),
-  householdId: Uuid.optional(),
-  orgUnitId: Uuid.optional(),
+  personId: Ref('person').optional(),
+  householdId: Ref('household').optional(),
+  orgUnitId: Ref('orgUnit').optional(),
 });
 export const AwardHistory = z.array(
   z.object({
@@ -151,9 +151,9 @@ export const AwardHistory = z.array(
 
 export const EnterAwardRecord = z.object({
   subjectKind: SubjectKind,
-  personId: Uuid.nullable().optional(),
-  householdId: Uuid.nullable().optional(),
-  orgUnitId: Uuid,
+  personId: Ref('person').nullable().optional(),
+  householdId: Ref('household').nullable().optional(),
+  orgUnitId: Ref('orgUnit'),
   issuerName: Text(300).pipe(z.string().min(1)),
   year: z.number().int().min(1945).max(2100),
   awardCode: z.string().max(80),
@@ -163,20 +163,20 @@ export const EnterAwardRecord = z.object({
 });
 
 export const HigherProposalListQuery = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: z.coerce.number().int().min(1990).max(2100),
 });
 export const CreateHigherProposal = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: z.number().int().min(1990).max(2100),
   addressee: Text(300).pipe(z.string().min(1)),
   title: Text(500).pipe(z.string().min(1)),
   sentOn: IsoDate,
-  nominationIds: z.array(Uuid).min(1).max(2000),
+  nominationIds: z.array(Ref('nomination')).min(1).max(2000),
   numberText: Text(100).nullable().optional(),
 });
 export const RecordHigherResult = z.object({
-  awardedNominationIds: z.array(Uuid).max(2000),
+  awardedNominationIds: z.array(Ref('nomination')).max(2000),
   decisionNumber: Text(100).nullable().optional(),
   decisionDate: IsoDate.nullable().optional(),
   note: Text(2000).nullable().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text, Uuid } from './common.ts';
+import { IsoDate, Ref, Text } from './common.ts';
 
 export const MovementKindCode = z.enum(['regular', 'thematic']);
 export const MovementStatusCode = z.enum(['draft', 'launched', 'in_progress', 'reviewed', 'closed']);
@@ -9,7 +9,7 @@ const Year = z.number().int().min(2000).max(2100);
 
 export const CreateMovement = z
   .object({
-    orgUnitId: Uuid,
+    orgUnitId: Ref('orgUnit'),
     year: Year,
     name: Text(300).pipe(z.string().min(1, 'Phải có tên phong trào.')),
     kind: MovementKindCode,
@@ -18,8 +18,8 @@ export const CreateMovement = z
     startsOn: IsoDate,
     endsOn: IsoDate,
     goals: Text(4000).default(''),
-    parentMovementId: Uuid.optional(),
-    participantOrgUnitIds: z.array(Uuid).max(500).default([]),
+    parentMovementId: Ref('movement', 'reference').optional(),
+    participantOrgUnitIds: z.array(Ref('orgUnit')).max(500).default([]),
   })
   .refine((v) => v.startsOn <= v.endsOn, { message: 'Ngày kết thúc phải sau ngày bắt đầu.' });
 
@@ -34,7 +34,7 @@ export const CreateTarget = z.object({
   name: Text(300).pipe(z.string().min(1, 'Phải có tên chỉ tiêu.')),
   measure: Text(50),
   targetValue: z.number().nonnegative(),
-  ownerOrgUnitId: Uuid,
+  ownerOrgUnitId: Ref('orgUnit'),
 });
 
 export const RecordProgress = z.object({
@@ -79,11 +79,11 @@ export const MovementDetail = MovementSummary.extend({
 });
 
 export const CreateConference = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: Year,
   heldOn: IsoDate,
   lastYearReview: Text(8000).default(''),
-  movementIds: z.array(Uuid).max(100).default([]),
+  movementIds: z.array(Ref('movement', 'reference')).max(100).default([]),
   note: Text(2000).optional(),
 });
 export const ConferenceDto = z.object({
@@ -100,13 +100,13 @@ export const ConferenceDto = z.object({
 
 export const CreateRegistration = z
   .object({
-    orgUnitId: Uuid,
+    orgUnitId: Ref('orgUnit'),
     year: Year,
     subjectKind: z.enum(['individual', 'collective']),
-    personId: Uuid.optional(),
-    subjectOrgUnitId: Uuid.optional(),
+    personId: Ref('person').optional(),
+    subjectOrgUnitId: Ref('orgUnit').optional(),
     awardCode: z.string().min(1).max(80),
-    conferenceId: Uuid.optional(),
+    conferenceId: Ref('conference', 'reference').optional(),
   })
   .refine((v) => (v.subjectKind === 'individual' ? !!v.personId : !!v.subjectOrgUnitId), {
     message: 'Phải chọn cá nhân hoặc tập thể đăng ký.',
@@ -137,13 +137,13 @@ export const RegistrationList = z.object({
 });
 
 export const CreateCovenant = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: Year,
   title: Text(300).pipe(z.string().min(1, 'Phải có tên giao ước.')),
   signedOn: IsoDate,
   documentRef: Text(200).optional(),
-  partyOrgUnitIds: z.array(Uuid).min(2, 'Giao ước cần ít nhất hai bên.').max(200),
-  conferenceId: Uuid.optional(),
+  partyOrgUnitIds: z.array(Ref('orgUnit')).min(2, 'Giao ước cần ít nhất hai bên.').max(200),
+  conferenceId: Ref('conference', 'reference').optional(),
   articles: z
     .array(z.object({ content: Text(2000).pipe(z.string().min(1)), indicator: Text(300).optional() }))
     .min(1, 'Giao ước cần ít nhất một điều khoản.')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text, Uuid } from './common.ts';
+import { IsoDate, Ref, Text, Uuid } from './common.ts';
 
 export const FundParams = z.object({ orgUnitId: Uuid, year: z.coerce.number().int().min(1990).max(2100) });
 
@@ -69,10 +69,13 @@ export const RecordFundEntry = z.object({
   note: Text(500).nullable().optional(),
 });
 
-export const RecordPayments = z.object({ awardRecordIds: z.array(Uuid).min(1).max(2000), paidOn: IsoDate });
+export const RecordPayments = z.object({
+  awardRecordIds: z.array(Ref('awardRecord')).min(1).max(2000),
+  paidOn: IsoDate,
+});
 
 export const RecordRecovery = z.object({
-  awardRecordId: Uuid,
+  awardRecordId: Ref('awardRecord'),
   amount: z.number().int().positive(),
   entryDate: IsoDate,
   note: Text(500).nullable().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text, Uuid } from './common.ts';
+import { IsoDate, Ref, Text } from './common.ts';
 
 export const ChecklistResult = z.enum(['pass', 'fail', 'not_applicable']);
 export const ChecklistItem = z.object({
@@ -11,7 +11,7 @@ export const ChecklistItem = z.object({
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
 export const CreateInspection = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: z.number().int().min(2000).max(2100),
   title: Text(300).pipe(z.string().min(1, 'Nhập tên kế hoạch kiểm tra')),
   subject: Text(2000).pipe(z.string().min(1, 'Nhập nội dung kiểm tra')),
@@ -19,7 +19,7 @@ export const CreateInspection = z.object({
   startsOn: IsoDate,
   endsOn: IsoDate,
   units: z
-    .array(z.object({ orgUnitId: Uuid, scheduledOn: IsoDate.nullable() }))
+    .array(z.object({ orgUnitId: Ref('orgUnit'), scheduledOn: IsoDate.nullable() }))
     .min(1)
     .max(200),
 });
@@ -33,10 +33,10 @@ export type SaveInspectedUnit = z.infer<typeof SaveInspectedUnit>;
 
 export const TaskStatus = z.enum(['open', 'done', 'cancelled']);
 export const CreateInspectionTask = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   title: Text(500).pipe(z.string().min(1, 'Nhập nội dung việc cần khắc phục')),
   ownerName: Text(200).pipe(z.string().min(1, 'Nhập người chịu trách nhiệm')),
-  ownerUserId: Uuid.nullable().default(null),
+  ownerUserId: Ref('user').nullable().default(null),
   dueOn: IsoDate,
 });
 export type CreateInspectionTask = z.infer<typeof CreateInspectionTask>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text, Uuid } from './common.ts';
+import { IsoDate, Ref, Text } from './common.ts';
 
 export const NominationStatusCode = z.enum([
   'draft',
@@ -26,15 +26,15 @@ export const DossierPartCode = z.enum([
 
 export const CreateNomination = z
   .object({
-    orgUnitId: Uuid,
+    orgUnitId: Ref('orgUnit'),
     year: z.number().int().min(2000).max(2100),
     kind: NominationKindCode,
     subjectKind: SubjectKindCode,
-    personId: Uuid.optional(),
-    householdId: Uuid.optional(),
-    subjectOrgUnitId: Uuid.optional(),
+    personId: Ref('person').optional(),
+    householdId: Ref('household').optional(),
+    subjectOrgUnitId: Ref('orgUnit').optional(),
     awardCode: z.string().min(1).max(80),
-    movementId: Uuid.optional(),
+    movementId: Ref('movement', 'reference').optional(),
     field: Text(200).optional(),
     achievementSummary: Text(4000).default(''),
   })
@@ -51,7 +51,7 @@ export const UpdateNomination = z.object({
   expectedStatus: NominationStatusCode,
   awardCode: z.string().min(1).max(80).optional(),
   kind: NominationKindCode.optional(),
-  movementId: Uuid.nullable().optional(),
+  movementId: Ref('movement', 'reference').nullable().optional(),
   field: Text(200).nullable().optional(),
   achievementSummary: Text(4000).optional(),
 });
@@ -67,8 +67,8 @@ export const NominationActionBody = z.object({
 
 export const NominationListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  orgUnitId: Uuid.optional(),
-  bodyOrgUnitId: Uuid.optional(),
+  orgUnitId: Ref('orgUnit').optional(),
+  bodyOrgUnitId: Ref('orgUnit').optional(),
   status: z
     .union([NominationStatusCode, z.array(NominationStatusCode)])
     .optional()
@@ -180,7 +180,7 @@ export const NominationDetail = NominationSummary.extend({
 export type NominationDetail = z.infer<typeof NominationDetail>;
 
 export const PrefillCandidates = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: z.number().int().min(2000).max(2100),
 });
 export const PrefillResult = z.object({
@@ -193,7 +193,7 @@ export const PrefillResult = z.object({
 
 export const CreatePosting = z
   .object({
-    orgUnitId: Uuid,
+    orgUnitId: Ref('orgUnit'),
     year: z.number().int().min(2000).max(2100),
     title: Text(300),
     startsOn: IsoDate,
@@ -226,7 +226,7 @@ export const PostingDto = z.object({
 });
 
 export const CreatePostingComment = z.object({
-  nominationId: Uuid.optional(),
+  nominationId: Ref('nomination').optional(),
   authorName: Text(200).pipe(z.string().min(1, 'Phải ghi tên người góp ý.')),
   content: Text(4000).pipe(z.string().min(1, 'Nội dung góp ý không được để trống.')),
   receivedOn: IsoDate,
@@ -239,7 +239,7 @@ export const RatingCode = z.enum(['excellent', 'good', 'completed', 'not_complet
 
 /** A collective's own rating of a year and the conditions the officer states. */
 export const RecordCollectiveRating = z.object({
-  orgUnitId: Uuid,
+  orgUnitId: Ref('orgUnit'),
   year: z.number().int().min(2000).max(2100),
   rating: RatingCode,
   activeEmulation: z.boolean().default(true),

@@ -20,6 +20,7 @@ import {
   ReviewRegistration,
   TargetDto,
 } from '../contracts/emulation.ts';
+import { Ref } from '../contracts/common.ts';
 import { assertCanRead } from '../platform/auth/access.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { queryRows } from '../platform/db/client.ts';
@@ -158,7 +159,7 @@ export async function emulationRoutes(app: FastifyInstance, deps: AppDeps): Prom
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ id: z.uuid() });
   const scopeQuery = z.object({
-    orgUnitId: z.uuid().optional(),
+    orgUnitId: Ref('orgUnit').optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
   });
 
@@ -307,7 +308,7 @@ export async function emulationRoutes(app: FastifyInstance, deps: AppDeps): Prom
       config: { access: { roles: READERS, scope: 'org' } },
       schema: {
         querystring: z.object({
-          orgUnitId: z.uuid().optional(),
+          orgUnitId: Ref('orgUnit').optional(),
           year: z.coerce.number().int().min(2000).max(2100),
         }),
         response: { 200: RegistrationList },

@@ -10,7 +10,7 @@ import {
   SaveInspectedUnit,
   UpdateInspectionTask,
 } from '../contracts/inspections.ts';
-import { Uuid } from '../contracts/common.ts';
+import { Ref, Uuid } from '../contracts/common.ts';
 import { ctxOf } from '../platform/http/request-ctx.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import type { Role } from '../platform/auth/roles.ts';
@@ -49,7 +49,7 @@ export async function inspectionsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     {
       config: read,
       schema: {
-        querystring: z.object({ orgUnitId: Uuid, year: Year }),
+        querystring: z.object({ orgUnitId: Ref('orgUnit'), year: Year }),
         response: { 200: InspectionSummary },
       },
     },

@@ -21,7 +21,7 @@ import {
   RecordCollectiveRating,
   UpdateNomination,
 } from '../contracts/nominations.ts';
-import { Ok } from '../contracts/common.ts';
+import { Ok, Ref } from '../contracts/common.ts';
 import { assertCanRead, canRead, hasAnyRole } from '../platform/auth/access.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { invalid, notFound } from '../platform/errors.ts';
@@ -454,7 +454,10 @@ export async function nominationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     {
       config: { access: { roles: READERS, scope: 'org' } },
       schema: {
-        querystring: z.object({ orgUnitId: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) }),
+        querystring: z.object({
+          orgUnitId: Ref('orgUnit'),
+          year: z.coerce.number().int().min(2000).max(2100),
+        }),
         response: { 200: z.array(CollectiveRatingDto) },
       },
     },
@@ -509,7 +512,7 @@ export async function nominationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     {
       config: { access: { roles: READERS, scope: 'org' } },
       schema: {
-        querystring: z.object({ orgUnitId: z.uuid(), year: z.coerce.number().int() }),
+        querystring: z.object({ orgUnitId: Ref('orgUnit'), year: z.coerce.number().int() }),
         response: { 200: z.array(PostingDto.omit({ candidates: true, comments: true })) },
       },
     },

@@ -14,7 +14,13 @@ declare module 'fastify' {
   }
 }
 
-export type RegisteredRoute = { method: string; url: string; access: AccessPolicy | undefined };
+export type RegisteredRoute = {
+  method: string;
+  url: string;
+  access: AccessPolicy | undefined;
+  /** The route's zod schemas (body, querystring, params, response), for tests that walk them. */
+  schema: RouteOptions['schema'];
+};
 
 /**
  * Paths whose routes must declare a policy. The web app's static files and the OpenAPI page
@@ -34,7 +40,7 @@ export function installAccessControl(app: FastifyInstance, deps: AppDeps): Regis
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, access: route.config?.access });
+      routes.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
     }
   });
   app.addHook('onReady', async () => {
