@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { describeBrowser, openBrowserApp, type BrowserApp } from './support/browser.ts';
+import { chooseWorkingYear, describeBrowser, openBrowserApp, type BrowserApp } from './support/browser.ts';
 
 /**
  * A people workbook in the template's columns whose row 3 has an impossible birth date. Row 2 is
@@ -108,6 +108,7 @@ describeBrowser('Foundation in the browser (Mỹ Quý officer)', () => {
     const { page } = h;
     await page.getByRole('menuitem', { name: 'Cụm thi đua' }).click();
     await page.waitForURL(/\/clusters/);
+    await chooseWorkingYear(page, 2023);
     await page.getByText('Cụm thi đua xã, phường thành phố Long Xuyên').waitFor();
     const members = page.locator('.ant-table-row');
     expect(await members.filter({ hasText: 'Phường Đông Xuyên' }).innerText()).toContain('Trưởng cụm');

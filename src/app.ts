@@ -17,6 +17,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import './contracts/zod-locale.ts';
 import { AppError } from './platform/errors.ts';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.ts';
 import type { AppDeps } from './platform/http/context.ts';

@@ -3,6 +3,14 @@ import ExcelJS from 'exceljs';
 import { encodeAsTcvn3ForTests } from '../src/platform/text/legacy-encoders.test-helper.ts';
 import { DRIVERS, openTestApp, type TestApp } from './support/test-app.ts';
 import { multipart, peopleWorkbook, type PeopleRow } from './support/workbooks.ts';
+import { bombWorkbook } from '../src/platform/xlsx/workbook-bomb.test-helper.ts';
+
+// Built once for both drivers: 20 million shared strings (≈ 325 MB of XML) in well under 1 MB,
+// and the same expanding past the 40 MB its directory declares.
+const bombs = Promise.all([
+  bombWorkbook({ sharedStrings: 20_000_000 }),
+  bombWorkbook({ sharedStrings: 20_000_000, declareSharedStringsBytes: 40 * 1024 * 1024 }),
+]);
 
 async function waitForJob(t: TestApp, cookie: string, jobId: string) {
   for (let i = 0; i < 600; i++) {
@@ -154,6 +162,40 @@ describe.each(DRIVERS)('Excel import on %s', (driver) => {
     expect(stored.map((s) => s.full_name).sort()).toEqual([...names].sort());
     expect(stored[0]!.position).toBe('Chi hội trưởng phụ nữ');
   });
+
+  it('refuses a workbook bomb in the reply, in Vietnamese, and makes no job', async () => {
+    const [bomb] = await bombs;
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const jobsBefore = await count(t, 'import_jobs');
+    const body = multipart('bom.xlsx', bomb, { kind: 'people' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { ...body.headers, cookie: officer },
+      payload: body.payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'IMPORT.WORKBOOK_LIMIT',
+      message: expect.stringMatching(
+        /^Tệp Excel vượt giới hạn đọc: bảng chuỗi dùng chung giải nén ra 325 MB/,
+      ),
+    });
+    expect(await count(t, 'import_jobs')).toBe(jobsBefore);
+  }, 120_000);
+
+  it('fails a bomb that lies about its size while it is read, with a Vietnamese reason and nothing imported', async () => {
+    const [, lying] = await bombs;
+    const before = await count(t, 'people');
+    const job = await upload(t, officer, 'people', lying!, 'bom-gia.xlsx');
+    expect(job.status).toBe('failed');
+    expect(job.errors).toHaveLength(1);
+    expect(job.errors[0].message).toMatch(
+      /^Tệp Excel vượt giới hạn đọc: bảng chuỗi dùng chung có hơn 1\.000\.000 mục/,
+    );
+    expect(await count(t, 'people')).toBe(before);
+    expect(await count(t, 'import_staging')).toBe(0);
+  }, 120_000);
 
   it('imports yearly facts and past commendations for existing people', async () => {
     const wb = new ExcelJS.Workbook();

@@ -196,6 +196,12 @@ export async function openBrowserApp(options: BrowserAppOptions = {}): Promise<B
   };
 }
 
+/** Chooses the working year in the header, as a user does (antd's visible option, by its title). */
+export async function chooseWorkingYear(page: Page, year: number): Promise<void> {
+  await page.getByLabel('Năm làm việc').click();
+  await page.locator(`.ant-select-item-option[title="Năm ${year}"]`).click();
+}
+
 const TOTP_PERIOD_MS = 30_000;
 const lastTotpStep = new Map<string, number>();
 

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../platform/db/client.ts';
 import type { CertificateModel, SigningAuthority } from '../platform/documents/index.ts';
 import type { OrgDirectory } from '../organizations/index.ts';
+import { unitAsOf } from '../reports/index.ts';
+import { documentLegalBases, isRegimeCode } from '../rules/index.ts';
 
 export type DecisionRow = {
   id: string;
@@ -16,6 +18,7 @@ export type DecisionRow = {
   decision_date: string | null;
   signer_name: string | null;
   signer_title: string | null;
+  regime_code: string | null;
 };
 
 export type AwardeeRow = {
@@ -35,22 +38,36 @@ export async function readDecision(db: DbOrTx, id: string): Promise<DecisionRow 
   const rows = await queryRows<DecisionRow>(
     db,
     sql`select id, org_unit_id, year, kind, status, title, award_code, number_text,
-               decision_date::text as decision_date, signer_name, signer_title
+               decision_date::text as decision_date, signer_name, signer_title, regime_code
         from decisions where id = ${id}`,
   );
   return rows[0];
 }
 
-/** The decision's annex lines with the award record each produced, in annex order. */
+/**
+ * The decision's annex lines with the award record each produced, in annex order; a person's post
+ * and unit are those of the decision date (employment history), not today's.
+ */
 export async function readAwardees(db: DbOrTx, decisionId: string): Promise<AwardeeRow[]> {
   const rows = await queryRows<AwardeeRow>(
     db,
     sql`select a.id as award_record_id, a.subject_kind, i.subject_name, coalesce(a.field, i.field) as field,
-               a.amount, a.revoked_at::text as revoked_at, p.position as person_position,
-               ou.name as unit_name, i.position as item_position, n.achievement_summary as achievement
+               a.amount, a.revoked_at::text as revoked_at,
+               case when a.subject_kind = 'individual'
+                    then coalesce(e.position, case when e.id is null then p.position end) end as person_position,
+               coalesce(eu.name, ou.name) as unit_name, i.position as item_position,
+               n.achievement_summary as achievement
         from award_records a
         join decision_items i on i.id = a.decision_item_id
+        join decisions d on d.id = a.decision_id
         left join people p on p.id = a.person_id
+        left join lateral (
+          select e.id, e.position, e.org_unit_id from employments e
+          where e.person_id = a.person_id and e.start_date <= coalesce(d.decision_date, current_date)
+            and (e.end_date is null or e.end_date > coalesce(d.decision_date, current_date))
+          order by e.start_date desc limit 1
+        ) e on true
+        left join org_units eu on eu.id = e.org_unit_id
         left join org_units ou on ou.id = a.org_unit_id
         left join nominations n on n.id = i.nomination_id
         where a.decision_id = ${decisionId}
@@ -127,9 +144,12 @@ export function certificateModels(
   tokens: ReadonlyMap<string, string>,
   publicUrl: string,
 ): CertificateModel[] {
-  const body = directory.get(decision.org_unit_id);
+  const date = decision.decision_date ?? new Date().toISOString().slice(0, 10);
+  const body = unitAsOf(directory, decision.org_unit_id, date);
   const bodyName = body?.name ?? '';
   const place = body?.placeName ?? bodyName;
+  const regime = isRegimeCode(decision.regime_code) ? decision.regime_code : null;
+  const bases = documentLegalBases(date, regime, body?.provinceCode ?? null);
   return awardees
     .filter((a) => a.revoked_at === null)
     .map((a) => {
@@ -152,6 +172,7 @@ export function certificateModels(
         place,
         issueDate: decision.decision_date ?? '',
         signature: certificateSignature(decision.signer_title, decision.signer_name),
+        legalBasis: `Khen thưởng theo ${bases.shortLine}`,
         ...(token ? { verifyUrl: verifyUrlOf(publicUrl, token) } : {}),
       };
     });

@@ -16,6 +16,8 @@ export {
   certificateModels,
   ensureTokens,
   newToken,
+  type AwardeeRow,
+  type DecisionRow,
 } from './decision-certificates.ts';
 export { findPublicCertificate, verificationPage, type PublicCertificate } from './verify-certificate.ts';
 export { certificateTokens, certificateCalibrations, certificateBlanks } from './certificates.schema.ts';

@@ -41,6 +41,7 @@ export const Calibration = z.object({
       'decisionDate',
       'decisionLine',
       'goldenBookNumber',
+      'legalBasis',
       'placeDate',
       'signerTitle',
       'signerName',

@@ -38,6 +38,12 @@ export const decisions = pgTable(
     decisionDate: date('decision_date'),
     signerName: text('signer_name'),
     signerTitle: text('signer_title'),
+    /**
+     * The regime the operator chose for this decision (a dossier lodged under the earlier regime,
+     * NĐ 152/2025 Điều 60); null = the regime in force on the decision date. Its money and the
+     * legal bases its documents cite follow it.
+     */
+    regimeCode: text('regime_code'),
     referencesDecisionId: uuid('references_decision_id'),
     reason: text('reason'),
     /** For a correction: what is corrected, as [{ field, from, to }]. */

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +15,7 @@ import { invalid, notFound } from '../platform/errors.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { ctxOf } from '../platform/http/request-ctx.ts';
 import type { AppDeps } from '../platform/http/context.ts';
-import { buildImportTemplate, type ImportIssue } from '../platform/xlsx/index.ts';
+import { buildImportTemplate, checkWorkbookDirectory, type ImportIssue } from '../platform/xlsx/index.ts';
 import { importJobs } from './imports.schema.ts';
 import { createImportJob, IMPORT_SPECS, runImport, type ImportKind } from './run-import.ts';
 import { exportPeople } from './export-people.ts';
@@ -103,6 +103,14 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
       if (file.file.truncated) {
         await rm(tmp, { force: true });
         throw invalid('Tệp quá lớn (tối đa 20 MB).');
+      }
+      // The zip's directory (declared sizes, nothing decompressed) is checked before a job is
+      // made: a workbook that declares gigabytes is refused in the reply itself.
+      try {
+        checkWorkbookDirectory(await readFile(tmp));
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
       }
       const jobId = await createImportJob(deps.database.db, {
         kind: parsed.data,

@@ -2,6 +2,7 @@
 // off the main thread, which meanwhile stages batches and answers other requests. At most two
 // batches wait unacknowledged, so a slow database never lets batches pile up in memory.
 import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../platform/errors.ts';
 import { OrgDirectory, type OrgUnitRow } from '../organizations/index.ts';
 import type { ImportKind } from './import-kinds.ts';
 import { stageContext, stageRows } from './stage-rows.ts';
@@ -38,7 +39,16 @@ async function run(port: NonNullable<typeof parentPort>, input: ReaderInput): Pr
       while (unacknowledged >= MAX_UNACKNOWLEDGED) await new Promise<void>((r) => (wake = r));
     }
   } catch (err) {
-    port.postMessage({ type: 'fail', message: (err as Error).message });
+    // A refusal of the file keeps its code and Vietnamese message across the thread boundary.
+    port.postMessage(
+      err instanceof AppError
+        ? {
+            type: 'fail',
+            message: err.message,
+            appError: { kind: err.kind, code: err.code, userMessage: err.userMessage },
+          }
+        : { type: 'fail', message: (err as Error).message },
+    );
   }
 }
 

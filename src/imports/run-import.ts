@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../platform/db/client.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { writeAudit, type AuditActor } from '../platform/audit/audit.ts';
+import { AppError } from '../platform/errors.ts';
 import type { ImportIssue, ImportSource } from '../platform/xlsx/index.ts';
 import { insertOrgUnit, type DirectoryCache, type OrgDirectory } from '../organizations/index.ts';
 import { importJobs, importStaging } from './imports.schema.ts';
@@ -142,10 +143,13 @@ export async function runImport(
     return { status: 'rejected', rowsRead, rowsPublished: 0, errors };
   } catch (err) {
     // A broken file is the user's to fix; anything else is ours, and its text stays in the log.
-    const fileProblem = !(err as { query?: string }).query && !(err as { code?: string }).code;
-    const message = fileProblem
-      ? `Không đọc được tệp Excel: ${(err as Error).message}`
-      : 'Lỗi hệ thống khi ghi dữ liệu; không có dòng nào được nhập. Vui lòng thử lại hoặc báo quản trị.';
+    const refused = err instanceof AppError;
+    const fileProblem = refused || (!(err as { query?: string }).query && !(err as { code?: string }).code);
+    const message = refused
+      ? err.userMessage
+      : fileProblem
+        ? `Không đọc được tệp Excel: ${(err as Error).message}`
+        : 'Lỗi hệ thống khi ghi dữ liệu; không có dòng nào được nhập. Vui lòng thử lại hoặc báo quản trị.';
     if (!fileProblem) console.error(`import ${jobId} failed: ${(err as Error).message}`);
     const failure: ImportIssue[] = [{ rowNumber: 0, column: null, header: null, message }];
     await db.delete(importStaging).where(eq(importStaging.jobId, jobId));

@@ -4,17 +4,13 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { invalid, notFound } from '../platform/errors.ts';
 import type { RequestCtx } from '../platform/http/context.ts';
+import { todayInVietnam } from '../contracts/working-year.ts';
 import { awardName } from './dossier.ts';
 import { uuidArray } from './nominations.repository.ts';
 import { postingComments, publicPostings } from './nominations.schema.ts';
 
 type PostingRecord = typeof publicPostings.$inferSelect;
 type CommentRecord = typeof postingComments.$inferSelect;
-
-/** Today in Vietnam (UTC+7), as YYYY-MM-DD: the posting period is counted in local days. */
-export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Posts the body's candidate list (accepted nominations of the year) publicly for a set period

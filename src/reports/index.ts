@@ -8,6 +8,9 @@ export {
 export {
   documentsRoutes,
   decisionDocumentModel,
+  decisionDocumentFacts,
+  bodyNamingAsOf,
+  unitAsOf,
   buildDecisionDocument,
   buildPaymentList,
   councilDocumentModel,

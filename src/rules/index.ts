@@ -30,6 +30,14 @@ export type {
 } from './types.ts';
 export { REGIMES, REGIME_CODES, isRegimeCode, regimeFor, type Regime } from './regimes.ts';
 export {
+  EMULATION_TEXTS,
+  LOCAL_GOVERNMENT_LAWS,
+  PROVINCE_REGULATIONS,
+  documentLegalBases,
+  type DocumentLegalBases,
+  type LegalText,
+} from './legal-texts.ts';
+export {
   CATALOGUE,
   FORM_CODES,
   TITLE_CODES,

@@ -16,6 +16,11 @@ export type CertificateModel = {
   decisionNumber: string;
   /** ISO date of the decision. */
   decisionDate: string;
+  /**
+   * The texts the award rests on, of the decision's own date: "Khen thưởng theo Luật Thi đua, khen
+   * thưởng năm 2003 (…) và Nghị định số 91/2017/NĐ-CP". Printed small under the decision line.
+   */
+  legalBasis?: string;
   /** Số sổ vàng (golden_book_number). */
   goldenBookNumber?: string;
   place: string;
@@ -41,6 +46,7 @@ export type CertificateField =
   | 'decisionDate'
   | 'decisionLine'
   | 'goldenBookNumber'
+  | 'legalBasis'
   | 'placeDate'
   | 'signerTitle'
   | 'signerName';

@@ -34,6 +34,7 @@ export { A4_LANDSCAPE, DEFAULT_CERTIFICATE_CALIBRATION } from './certificate-mod
 export {
   DEFAULT_ARCHIVE_LINE,
   formatDateVn,
+  formatLongDateVn,
   formatNumberAndSymbol,
   formatPlaceDate,
   headingLabels,

@@ -123,8 +123,12 @@ function drawFullCertificate(doc: PdfDoc, cert: CertificateModel): void {
     textX = 54;
   }
   const yl = textAt(doc, decisionLine(cert), textX, bottomY + 12, 105, { size: 13 }, 'left');
+  let yb = yl;
   if (cert.goldenBookNumber) {
-    textAt(doc, `Số sổ vàng: ${cert.goldenBookNumber}`, textX, yl + 1, 105, { size: 13 }, 'left');
+    yb = textAt(doc, `Số sổ vàng: ${cert.goldenBookNumber}`, textX, yl + 1, 105, { size: 13 }, 'left');
+  }
+  if (cert.legalBasis) {
+    textAt(doc, cert.legalBasis, textX, yb + 1, 100, { size: 9, italic: true }, 'left');
   }
 
   // Bottom right: place-date, signer.
@@ -158,6 +162,8 @@ function fieldValue(cert: CertificateModel, field: CertificateField): string | u
       return decisionLine(cert);
     case 'goldenBookNumber':
       return cert.goldenBookNumber;
+    case 'legalBasis':
+      return cert.legalBasis;
     case 'placeDate':
       return formatPlaceDate(cert.place, cert.issueDate);
     case 'signerTitle':
@@ -176,6 +182,7 @@ const FIELDS: readonly CertificateField[] = [
   'decisionDate',
   'decisionLine',
   'goldenBookNumber',
+  'legalBasis',
   'placeDate',
   'signerTitle',
   'signerName',

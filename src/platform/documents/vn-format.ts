@@ -37,6 +37,13 @@ export function formatPlaceDate(place: string, isoDate: string): string {
   return `${place}, ngày ${pad2(day)} tháng ${monthText} năm ${year}`;
 }
 
+/** "ngày 05 tháng 02 năm 2024": a date inside a document's sentence (months 1–2 take a leading 0). */
+export function formatLongDateVn(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  const monthText = month <= 2 ? pad2(month) : String(month);
+  return `ngày ${pad2(day)} tháng ${monthText} năm ${year}`;
+}
+
 /** "26/12/2023", the short form used inside sentences ("Công văn số 455/UBND-NV ngày 25/12/2023"). */
 export function formatDateVn(isoDate: string): string {
   const { year, month, day } = parseIsoDate(isoDate);

@@ -25,7 +25,17 @@ export type {
   RowOf,
   RowProblem,
 } from './import-spec.ts';
-export { readImportRows } from './read-import.ts';
+export { readImportRows, MAX_WORKBOOK_FILE_BYTES } from './read-import.ts';
+export {
+  checkWorkbook,
+  checkWorkbookContent,
+  checkWorkbookDirectory,
+  DEFAULT_WORKBOOK_LIMITS,
+  WORKBOOK_DAMAGED_CODE,
+  WORKBOOK_LIMIT_CODE,
+  TagScanner,
+} from './workbook-limits.ts';
+export type { WorkbookContentFacts, WorkbookDirectory, WorkbookLimits } from './workbook-limits.ts';
 export type {
   ImportIssue,
   ImportProgress,

@@ -1,10 +1,13 @@
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { AppError } from '../errors.ts';
 import { convertToUnicode, decideEncoding, normalizeText, weighEncodingEvidence } from '../text/index.ts';
 import type { TextEncoding } from '../text/index.ts';
 import { columnLetter, foldHeader } from './import-spec.ts';
 import type { AnyImportColumn, CellValue, ImportSpec, RowOf } from './import-spec.ts';
 import { restoreNeutralizedText } from './neutralize.ts';
 import { openUtf8SafeWorkbookReader } from './utf8-safe-workbook-reader.ts';
+import { checkWorkbook, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits.ts';
 
 /** One problem, with everything the user needs to find it in the file. */
 export type ImportIssue = {
@@ -39,6 +42,8 @@ export type ReadImportOptions = {
   /** 'auto' (default) detects TCVN3 / VNI once, from the text of the first `detectionRows` rows. */
   encoding?: TextEncoding | 'auto';
   detectionRows?: number;
+  /** What reading may cost at most (`DEFAULT_WORKBOOK_LIMITS`). */
+  limits?: WorkbookLimits;
 };
 
 export type ImportSource = string | Buffer | Readable;
@@ -66,7 +71,12 @@ export async function* readImportRows<Cols extends readonly AnyImportColumn[]>(
 ): AsyncGenerator<ImportRowResult<RowOf<Cols>>> {
   const progressEvery = options.progressEvery ?? 1000;
   const detectionRows = options.detectionRows ?? 200;
-  const reader = openUtf8SafeWorkbookReader(source, {
+  const file = await workbookBytes(source);
+  // Every entry's real size, the shared strings, the cells and the longest string are counted
+  // before ExcelJS parses anything: it holds the whole shared-strings table, so a small file
+  // whose table expands to millions of entries would otherwise take gigabytes.
+  checkWorkbook(file, options.limits ?? DEFAULT_WORKBOOK_LIMITS);
+  const reader = openUtf8SafeWorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell a date cell from a number
@@ -111,6 +121,36 @@ export async function* readImportRows<Cols extends readonly AnyImportColumn[]>(
 }
 
 type RawRow = { rowNumber: number; cells: CellValue[] };
+
+/** A workbook is read whole before it is checked; the upload route already stops at 20 MB. */
+export const MAX_WORKBOOK_FILE_BYTES = 32 * 1024 * 1024;
+
+const tooLargeFile = () =>
+  new AppError(
+    'payload_too_large',
+    'IMPORT.FILE_TOO_LARGE',
+    `Tệp quá lớn (tối đa ${MAX_WORKBOOK_FILE_BYTES / (1024 * 1024)} MB); hãy chia thành nhiều tệp.`,
+  );
+
+async function workbookBytes(source: ImportSource): Promise<Buffer> {
+  if (Buffer.isBuffer(source)) return source;
+  if (typeof source === 'string') {
+    if ((await stat(source)).size > MAX_WORKBOOK_FILE_BYTES) throw tooLargeFile();
+    return readFile(source);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += buffer.length;
+    if (size > MAX_WORKBOOK_FILE_BYTES) {
+      source.destroy();
+      throw tooLargeFile();
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
 
 function fileError(
   rowNumber: number,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../platform/documents/index.ts';
 import { docxParagraphs, readZipEntry } from '../../platform/documents/testing/zip-reader.ts';
 import { buildDecisionDocument, buildPaymentList, type AnnexLine } from './decision-documents.ts';
+import { documentLegalBases } from '../../rules/index.ts';
 import { bodyNaming } from './issuing-body.ts';
 
 const body = bodyNaming(
@@ -16,6 +17,7 @@ const decision = {
   decisionDate: '2023-12-22',
   signerName: 'Liêu Quốc Bình',
   signerTitle: 'Chủ tịch Ủy ban nhân dân phường',
+  bases: documentLegalBases('2023-12-22', null, 'AG'),
 };
 const lines: AnnexLine[] = [
   {
@@ -75,7 +77,7 @@ describe('decision documents from data', () => {
   it('writes the payment list with amounts, the total in words and a column to sign', async () => {
     const text = await textOf(buildPaymentList(body, decision, lines));
     expect(text).toContain('DANH SÁCH');
-    expect(text).toContain('theo Quyết định số 246/QĐ-UBND ngày 22/12/2023');
+    expect(text).toContain('theo Quyết định số 246/QĐ-UBND ngày 22 tháng 12 năm 2023');
     expect(text).toContain('Ký nhận');
     expect(text).toContain('Tổng số tiền bằng chữ: Năm trăm bốn mươi nghìn đồng.');
   });

@@ -1,8 +1,14 @@
 // A decision of the body's chairman with its annex (danh sách kèm theo), and the payment list
 // (danh sách chi tiền thưởng), pre-filled from the decision's annex lines and award records.
 import type { AdministrativeDocument, BodyBlock, TableCell } from '../../platform/documents/index.ts';
-import { formatDateVn } from '../../platform/documents/index.ts';
-import { amountInWords, catalogueEntry, formatVnd, isAwardCode } from '../../rules/index.ts';
+import { formatDateVn, formatLongDateVn } from '../../platform/documents/index.ts';
+import {
+  amountInWords,
+  catalogueEntry,
+  formatVnd,
+  isAwardCode,
+  type DocumentLegalBases,
+} from '../../rules/index.ts';
 import type { BodyNaming } from './issuing-body.ts';
 
 export type DecisionData = {
@@ -13,6 +19,10 @@ export type DecisionData = {
   decisionDate: string | null;
   signerName: string | null;
   signerTitle: string | null;
+  /** The texts the document cites, chosen by its date and regime (rules/legal-texts.ts). */
+  bases: DocumentLegalBases;
+  /** A draft prints no number and no signer's name; everything else is what issuing produces. */
+  draft?: boolean;
 };
 
 export type AnnexLine = {
@@ -24,34 +34,62 @@ export type AnnexLine = {
   revoked: boolean;
 };
 
-function numberOf(numberText: string | null, symbol: string) {
-  const m = numberText ? /^(\d+)\/(.+)$/.exec(numberText) : null;
+function numberOf(d: DecisionData, symbol: string) {
+  const m = d.numberText && !d.draft ? /^(\d+)\/(.+)$/.exec(d.numberText) : null;
   return m ? { number: m[1]!, symbol: m[2]! } : { symbol };
 }
 
 function signatureOf(d: DecisionData) {
   const deputy = /^phó/i.test(d.signerTitle ?? '');
+  const signerName = d.draft ? '' : (d.signerName ?? '');
   return deputy
-    ? {
-        authority: 'KT.' as const,
-        authorityOf: 'CHỦ TỊCH',
-        position: 'PHÓ CHỦ TỊCH',
-        signerName: d.signerName ?? '',
-      }
-    : { position: 'CHỦ TỊCH', signerName: d.signerName ?? '' };
+    ? { authority: 'KT.' as const, authorityOf: 'CHỦ TỊCH', position: 'PHÓ CHỦ TỊCH', signerName }
+    : { position: 'CHỦ TỊCH', signerName };
+}
+
+function isTitleAward(code: string | null): boolean {
+  return !!code && isAwardCode(code) && catalogueEntry(code).category === 'title';
 }
 
 function awardName(code: string | null): string {
-  if (code === 'advanced_worker') return '“Lao động tiên tiến”';
-  return code && isAwardCode(code) ? catalogueEntry(code).name : 'khen thưởng';
+  if (code && isAwardCode(code)) {
+    const entry = catalogueEntry(code);
+    if (entry.category === 'title') return `“${entry.name}”`;
+    if (code === 'commune_certificate_of_merit') return 'Giấy khen';
+    return entry.name;
+  }
+  return 'khen thưởng';
 }
 
 function centredBold(text: string): BodyBlock {
   return { kind: 'paragraph', content: [{ text, bold: true }], align: 'center', indent: false };
 }
 
+function basisParagraph(text: string): BodyBlock {
+  return { kind: 'paragraph', content: [{ text, italic: true }] };
+}
+
 function total(lines: readonly AnnexLine[]): number {
   return lines.reduce((s, l) => s + (l.amount ?? 0), 0);
+}
+
+/** "12 tập thể, 50 cá nhân và 3 hộ gia đình": the subjects of Điều 1, in the annex's usual order. */
+export function subjectsPhrase(lines: readonly AnnexLine[]): string {
+  const count = (kind: string) => lines.filter((l) => l.subjectKind === kind).length;
+  const parts = [
+    [count('collective'), 'tập thể'],
+    [count('individual'), 'cá nhân'],
+    [count('household'), 'hộ gia đình'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, word]) => `${n} ${word}`);
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}`;
+}
+
+/** The "Căn cứ …;" lines of a document: the texts of its own date and regime. */
+export function legalBasisBlocks(bases: DocumentLegalBases): BodyBlock[] {
+  return bases.texts.map((t) => basisParagraph(`Căn cứ ${t.basis};`));
 }
 
 /** The decision (quyết định) recognizing a title or granting Giấy khen, with its annex list. */
@@ -61,17 +99,13 @@ export function buildDecisionDocument(
   all: readonly AnnexLine[],
 ): AdministrativeDocument {
   const lines = all.filter((l) => !l.revoked);
-  const isTitle = d.awardCode === 'advanced_worker';
-  const individuals = lines.filter((l) => l.subjectKind === 'individual').length;
-  const collectives = lines.length - individuals;
-  const who = [
-    collectives > 0 ? `${collectives} tập thể` : null,
-    individuals > 0 ? `${individuals} cá nhân` : null,
-  ]
-    .filter((x): x is string => x !== null)
-    .join(' và ');
+  const isTitle = isTitleAward(d.awardCode);
+  const who =
+    subjectsPhrase(lines) || 'các tập thể, cá nhân có tên trong danh sách kèm theo (danh sách trống)';
   const money = total(lines);
-  const refText = `(Kèm theo Quyết định số ${d.numberText ?? '      /QĐ-UBND'}${d.decisionDate ? ` ngày ${formatDateVn(d.decisionDate)}` : ''} của Chủ tịch ${body.committeeShort} ${body.inSentence.replace(/^\S+\s/, '')})`;
+  const numberText = d.numberText && !d.draft ? d.numberText : '      /QĐ-UBND';
+  const dateText = d.decisionDate && !d.draft ? ` ngày ${formatDateVn(d.decisionDate)}` : '';
+  const refText = `(Kèm theo Quyết định số ${numberText}${dateText} của Chủ tịch ${body.committeeShort} ${body.inSentence.replace(/^\S+\s/, '')})`;
   const rows: TableCell[][] = lines.map((l, i) => [
     String(i + 1),
     l.name,
@@ -85,58 +119,34 @@ export function buildDecisionDocument(
   ]);
   const article1 = isTitle
     ? `Công nhận danh hiệu ${awardName(d.awardCode)} năm ${d.year} cho ${who} (có danh sách kèm theo).`
-    : `Tặng Giấy khen cho ${who} đã có thành tích trong phong trào thi đua năm ${d.year} (có danh sách kèm theo).`;
+    : `Tặng ${awardName(d.awardCode)} cho ${who} đã có thành tích trong phong trào thi đua năm ${d.year} (có danh sách kèm theo).`;
+  const fundYear = d.decisionDate ? Number(d.decisionDate.slice(0, 4)) : d.year;
+  const articles: string[] = [article1];
+  if (money > 0)
+    articles.push(
+      `Kèm theo tiền thưởng theo quy định, tổng số tiền: ${formatVnd(money)} đồng (${amountInWords(money)}), chi từ Quỹ thi đua, khen thưởng năm ${fundYear}.`,
+    );
+  articles.push(
+    `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng ${body.committeeShort}, công chức phụ trách thi đua, khen thưởng, các tập thể và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`,
+  );
   return {
     issuingBody: body.issuingBody,
-    numberAndSymbol: numberOf(d.numberText, 'QĐ-UBND'),
+    numberAndSymbol: numberOf(d, 'QĐ-UBND'),
     place: body.place,
     issueDate: d.decisionDate ?? new Date().toISOString().slice(0, 10),
     typeName: 'QUYẾT ĐỊNH',
     summaryLines: [d.title],
     body: [
       centredBold(body.chairmanCaps),
-      {
-        kind: 'paragraph',
-        content: [{ text: 'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', italic: true }],
-      },
-      {
-        kind: 'paragraph',
-        content: [
-          {
-            text: 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
-            italic: true,
-          },
-        ],
-      },
-      {
-        kind: 'paragraph',
-        content: [{ text: 'Theo đề nghị của Hội đồng Thi đua - Khen thưởng.', italic: true }],
-      },
+      ...legalBasisBlocks(d.bases),
+      basisParagraph('Theo đề nghị của Hội đồng Thi đua - Khen thưởng.'),
       centredBold('QUYẾT ĐỊNH:'),
-      { kind: 'paragraph', content: [{ text: 'Điều 1. ', bold: true }, { text: article1 }] },
-      {
+      ...articles.map((text, i): BodyBlock => ({
         kind: 'paragraph',
-        content: [
-          { text: 'Điều 2. ', bold: true },
-          {
-            text:
-              money > 0
-                ? `Kèm theo tiền thưởng theo quy định, tổng số tiền: ${formatVnd(money)} đồng (${amountInWords(money)}), chi từ Quỹ thi đua, khen thưởng năm ${d.year}.`
-                : 'Quyết định này có hiệu lực kể từ ngày ký.',
-          },
-        ],
-      },
-      {
-        kind: 'paragraph',
-        content: [
-          { text: 'Điều 3. ', bold: true },
-          {
-            text: `Văn phòng ${body.committeeShort}, công chức phụ trách thi đua, khen thưởng, các tập thể và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`,
-          },
-        ],
-      },
+        content: [{ text: `Điều ${i + 1}. `, bold: true }, { text }],
+      })),
     ],
-    recipients: { items: ['Như Điều 3', 'Lưu hồ sơ thi đua, khen thưởng'] },
+    recipients: { items: [`Như Điều ${articles.length}`, 'Lưu hồ sơ thi đua, khen thưởng'] },
     signature: signatureOf(d),
     annexes: [
       {
@@ -144,7 +154,7 @@ export function buildDecisionDocument(
           'DANH SÁCH',
           isTitle
             ? `ĐẠT DANH HIỆU ${awardName(d.awardCode).toLocaleUpperCase('vi')} NĂM ${d.year}`
-            : `ĐƯỢC TẶNG GIẤY KHEN NĂM ${d.year}`,
+            : `ĐƯỢC TẶNG ${awardName(d.awardCode).toLocaleUpperCase('vi')} NĂM ${d.year}`,
         ],
         subtitle: refText,
         table: {
@@ -169,6 +179,10 @@ export function buildPaymentList(
 ): AdministrativeDocument {
   const lines = all.filter((l) => !l.revoked && (l.amount ?? 0) > 0);
   const money = total(lines);
+  const decisionRef =
+    d.numberText && !d.draft
+      ? `${d.numberText}${d.decisionDate ? ` ${formatLongDateVn(d.decisionDate)}` : ''}`
+      : '      /QĐ-UBND';
   const rows: TableCell[][] = lines.map((l, i) => [
     String(i + 1),
     l.name,
@@ -187,11 +201,12 @@ export function buildPaymentList(
     place: body.place,
     issueDate: d.decisionDate ?? new Date().toISOString().slice(0, 10),
     typeName: 'DANH SÁCH',
-    summaryLines: [
-      'Chi tiền thưởng',
-      `theo Quyết định số ${d.numberText ?? '…'}${d.decisionDate ? ` ngày ${formatDateVn(d.decisionDate)}` : ''}`,
-    ],
+    summaryLines: ['Chi tiền thưởng', `theo Quyết định số ${decisionRef}`],
     body: [
+      basisParagraph(`Căn cứ ${d.bases.shortLine};`),
+      basisParagraph(
+        `Căn cứ Quyết định số ${decisionRef} của Chủ tịch ${body.committeeFull} ${d.title.replace(/^Về việc/u, 'về việc')}.`,
+      ),
       {
         kind: 'table',
         table: {

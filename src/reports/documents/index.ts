@@ -7,11 +7,13 @@ export {
   type DecisionData,
 } from './decision-documents.ts';
 export {
+  decisionDocumentFacts,
   decisionDocumentModel,
+  pendingLineAmount,
   renderDecisionDocument,
   type DecisionDocumentKind,
 } from './decision-document-data.ts';
-export { bodyNaming, type BodyNaming } from './issuing-body.ts';
+export { bodyNaming, bodyNamingAsOf, unitAsOf, type BodyNaming } from './issuing-body.ts';
 export { buildCouncilMinutes, buildVoteCountRecord, type CouncilDocumentKind } from './council-documents.ts';
 export {
   achievementReportModel,

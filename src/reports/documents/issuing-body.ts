@@ -1,4 +1,5 @@
 import type { IssuingBody } from '../../platform/documents/index.ts';
+import { isValidOn, type OrgDirectory, type OrgUnitRow } from '../../organizations/index.ts';
 
 /** What a document needs to know about the body that issues it. */
 export type BodyNaming = {
@@ -63,4 +64,31 @@ export function bodyNaming(
     chairmanCaps: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${body.name}`.toLocaleUpperCase('vi'),
     parentInSentence: parent ? inSentenceOf(parent.name) : null,
   };
+}
+
+/**
+ * The unit as it was on `date`: itself when valid then; when it had already been merged or renamed,
+ * its successor valid on that date (a draft kept across a merger is issued by the new body).
+ */
+export function unitAsOf(directory: OrgDirectory, id: string, date: string): OrgUnitRow | undefined {
+  let unit = directory.get(id);
+  const seen = new Set<string>();
+  while (unit && unit.validTo !== null && date >= unit.validTo && !seen.has(unit.id)) {
+    seen.add(unit.id);
+    const next = directory
+      .successorsOf(unit.id)
+      .map((s) => directory.get(s))
+      .find((s): s is OrgUnitRow => !!s && isValidOn(s, date));
+    if (!next) break;
+    unit = next;
+  }
+  return unit;
+}
+
+/** The naming of a body and its parent as they were on `date`, from the organization history. */
+export function bodyNamingAsOf(directory: OrgDirectory, id: string, date: string): BodyNaming | undefined {
+  const unit = unitAsOf(directory, id, date);
+  if (!unit) return undefined;
+  const parent = unit.parentId ? unitAsOf(directory, unit.parentId, date) : undefined;
+  return bodyNaming(unit, parent);
 }

@@ -1,10 +1,24 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { Button, Flex, Layout, Menu, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { LogoutOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Drawer,
+  Flex,
+  Grid,
+  Layout,
+  Menu,
+  Result,
+  Select,
+  Spin,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { LogoutOutlined, MenuOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '../lib/labels.ts';
 import { showError } from './feedback.ts';
 import { PAGES, type PageRoute } from './routes.tsx';
+import { useWorkingYear, workingYearOptions } from './working-year.ts';
 import {
   SessionContext,
   allows,
@@ -66,11 +80,56 @@ export function RequireSession() {
   );
 }
 
+/** Below antd's `md` breakpoint (768 px) the page is laid out for a phone. */
+function useIsPhone(): boolean {
+  const screens = Grid.useBreakpoint();
+  return screens.md === false;
+}
+
+function Brand({ compact }: { compact: boolean }) {
+  return (
+    <Flex align="center" gap={8} style={{ height: 64, padding: '0 20px' }}>
+      <TrophyOutlined style={{ fontSize: 22, color: '#c41d1d' }} />
+      {!compact && (
+        <Flex vertical>
+          <Typography.Text strong style={{ fontSize: 18, lineHeight: 1.2 }}>
+            TĐKT
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, lineHeight: 1.2 }}>
+            Thi đua, khen thưởng
+          </Typography.Text>
+        </Flex>
+      )}
+    </Flex>
+  );
+}
+
+/** The year every page of the year shows, chosen once here (see `working-year.ts`). */
+function WorkingYearSelect({ phone }: { phone: boolean }) {
+  const [year, setYear] = useWorkingYear();
+  const options = useMemo(() => workingYearOptions(), []);
+  return (
+    <Flex align="center" gap={8}>
+      {!phone && <Typography.Text type="secondary">Năm làm việc</Typography.Text>}
+      <Select
+        aria-label="Năm làm việc"
+        data-testid="working-year"
+        value={year}
+        options={options}
+        onChange={(y: number) => setYear(y)}
+        style={{ width: phone ? 118 : 124 }}
+      />
+    </Flex>
+  );
+}
+
 function AppLayout({ session }: { session: Session }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { signOut } = useSessionActions();
+  const phone = useIsPhone();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const pages = pagesFor(session);
   const items = pages.filter((p) => p.menu).map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
 
@@ -83,65 +142,92 @@ function AppLayout({ session }: { session: Session }) {
     navigate('/sign-in', { replace: true });
   };
 
+  const menu = (
+    <nav aria-label="Danh mục chức năng">
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={selectedKey(location.pathname, pages)}
+        onClick={({ key }) => {
+          setDrawerOpen(false);
+          navigate(`/${key}`);
+        }}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </nav>
+  );
+  const roles = session.roles.map((r) => ROLE_LABELS[r]).join(', ');
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={248}
-        breakpoint="lg"
-        theme="light"
-        style={{ borderRight: '1px solid #f0f0f0' }}
-      >
-        <Flex align="center" gap={8} style={{ height: 64, padding: '0 20px' }}>
-          <TrophyOutlined style={{ fontSize: 22, color: '#c41d1d' }} />
-          {!collapsed && (
-            <Flex vertical>
-              <Typography.Text strong style={{ fontSize: 18, lineHeight: 1.2 }}>
-                TĐKT
-              </Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12, lineHeight: 1.2 }}>
-                Thi đua, khen thưởng
-              </Typography.Text>
-            </Flex>
-          )}
-        </Flex>
-        <nav aria-label="Danh mục chức năng">
-          <Menu
-            mode="inline"
-            items={items}
-            selectedKeys={selectedKey(location.pathname, pages)}
-            onClick={({ key }) => navigate(`/${key}`)}
-            style={{ borderInlineEnd: 'none' }}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={280}
+          title={<Brand compact={false} />}
+          styles={{ header: { padding: 0 }, body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={248}
+          breakpoint="lg"
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
+          <Brand compact={collapsed} />
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             background: '#fff',
             borderBottom: '1px solid #f0f0f0',
-            padding: '0 24px',
+            padding: phone ? '0 8px' : '0 24px',
             display: 'flex',
             alignItems: 'center',
-            justifyContent: 'flex-end',
+            gap: phone ? 8 : 16,
           }}
         >
-          <Space size="middle" data-testid="current-user">
-            <UserOutlined />
-            <Tooltip title={session.roles.map((r) => ROLE_LABELS[r]).join(', ')}>
-              <Typography.Text strong>{session.displayName}</Typography.Text>
+          {phone && (
+            <Button
+              type="text"
+              aria-label="Mở danh mục chức năng"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <WorkingYearSelect phone={phone} />
+          <Flex
+            align="center"
+            gap={phone ? 4 : 12}
+            data-testid="current-user"
+            style={{ marginLeft: 'auto', minWidth: 0 }}
+          >
+            {!phone && <UserOutlined />}
+            <Tooltip title={phone ? `${roles} — ${session.orgUnit.name}` : roles}>
+              <Typography.Text strong ellipsis style={{ maxWidth: phone ? 120 : 260, whiteSpace: 'nowrap' }}>
+                {session.displayName}
+              </Typography.Text>
             </Tooltip>
-            <Tag color="geekblue" data-testid="current-unit">
-              {session.orgUnit.name}
-            </Tag>
-            <Button icon={<LogoutOutlined />} onClick={() => void onSignOut()}>
-              Đăng xuất
+            {!phone && (
+              <Tag color="geekblue" data-testid="current-unit">
+                {session.orgUnit.name}
+              </Tag>
+            )}
+            <Button icon={<LogoutOutlined />} aria-label="Đăng xuất" onClick={() => void onSignOut()}>
+              {phone ? null : 'Đăng xuất'}
             </Button>
-          </Space>
+          </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>

@@ -1,12 +1,13 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Skeleton, Table, Tag } from 'antd';
 import { z } from 'zod';
 import { Cluster, type OrgUnit } from '../../../contracts/organizations.ts';
 import { apiGet } from '../../lib/api.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { LoadError } from '../../components/load-error.tsx';
+import { useWorkingYear } from '../../app/working-year.ts';
 
 const ClusterList = z.object({ items: z.array(Cluster) });
 type ClusterDto = z.infer<typeof Cluster>;
@@ -69,16 +70,12 @@ function ClusterCard({ cluster }: { cluster: ClusterDto }) {
 
 /** Emulation clusters (cụm thi đua) of one year: organiser, head, deputy and members. */
 export function ClustersPage() {
-  const [params, setParams] = useSearchParams();
+  const [year] = useWorkingYear();
   const all = useQuery({
     queryKey: ['clusters', 'all'],
     queryFn: ({ signal }) => apiGet('/api/v1/clusters', ClusterList, undefined, signal),
   });
-  const currentYear = new Date().getFullYear();
   const yearsWithData = [...new Set((all.data?.items ?? []).map((c) => c.year))].sort((a, b) => b - a);
-  const fromUrl = Number(params.get('year'));
-  const year = Number.isInteger(fromUrl) && fromUrl > 1990 ? fromUrl : (yearsWithData[0] ?? currentYear);
-  const years = [...new Set([currentYear, ...yearsWithData, year])].sort((a, b) => b - a);
 
   const ofYear = useQuery({
     queryKey: ['clusters', year],
@@ -90,18 +87,6 @@ export function ClustersPage() {
     <Page
       title="Cụm thi đua"
       subtitle="Các cụm, khối thi đua theo từng năm: đơn vị tổ chức, trưởng cụm, phó cụm và thành viên."
-      extra={
-        <Flex align="center" gap={8}>
-          <Typography.Text>Năm</Typography.Text>
-          <Select
-            aria-label="Năm"
-            value={year}
-            style={{ width: 110 }}
-            options={years.map((y) => ({ value: y, label: String(y) }))}
-            onChange={(y) => setParams({ year: String(y) })}
-          />
-        </Flex>
-      }
     >
       {all.isPending || ofYear.isPending ? (
         <Skeleton active />
@@ -113,7 +98,7 @@ export function ClustersPage() {
             title={`Chưa có cụm thi đua nào trong năm ${year} mà đơn vị của bạn tham gia.`}
             hint={
               yearsWithData.length > 0
-                ? `Đã có dữ liệu các năm: ${yearsWithData.join(', ')}. Hãy chọn năm ở góc trên bên phải.`
+                ? `Đã có dữ liệu các năm: ${yearsWithData.join(', ')}. Hãy chọn năm làm việc ở đầu trang.`
                 : 'Cụm thi đua do cấp trên thành lập hằng năm; khi có quyết định, cán bộ TĐKT nhập vào hệ thống.'
             }
           />

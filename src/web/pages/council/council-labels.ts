@@ -25,17 +25,3 @@ export const CHOICE_LABELS: Readonly<Record<'yes' | 'no' | 'abstain', string>> =
   no: 'Không đồng ý',
   abstain: 'Không biểu quyết',
 };
-
-/** The years a selector offers: from 2020 to next year, newest first. */
-export function yearOptions(now: Date = new Date()): { value: number; label: string }[] {
-  const last = now.getFullYear() + 1;
-  const out: { value: number; label: string }[] = [];
-  for (let y = last; y >= 2020; y--) out.push({ value: y, label: `Năm ${y}` });
-  return out;
-}
-
-/** `?year=` of the URL when it is a plausible year, else the fallback. */
-export function yearParam(raw: string | null, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : fallback;
-}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import { CouncilView, SessionSummary } from '../../../contracts/council.ts';
@@ -12,7 +12,8 @@ import { showError, showSuccess } from '../../app/feedback.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
-import { MEMBER_ROLE_LABELS, SESSION_STATUS_LABELS, yearOptions, yearParam } from './council-labels.ts';
+import { MEMBER_ROLE_LABELS, SESSION_STATUS_LABELS } from './council-labels.ts';
+import { useWorkingYear } from '../../app/working-year.ts';
 import { LoadError } from '../../components/load-error.tsx';
 
 type Member = z.infer<typeof CouncilView>['members'][number];
@@ -24,8 +25,7 @@ const STATUS_COLORS = { planned: 'default', open: 'green', closed: 'blue' } as c
 export function CouncilPage() {
   const session = useCurrentSession();
   const orgUnitId = session.orgUnit.id;
-  const [params, setParams] = useSearchParams();
-  const year = yearParam(params.get('year'), new Date().getFullYear());
+  const [year] = useWorkingYear();
   const canManage = allows(session, ['officer', 'chairman']);
   const [creating, setCreating] = useState(false);
 
@@ -34,21 +34,10 @@ export function CouncilPage() {
     queryFn: ({ signal }) => apiGet(`/api/v1/councils/${orgUnitId}/${year}`, CouncilView, undefined, signal),
   });
 
-  const yearSelect = (
-    <Select
-      aria-label="Năm"
-      value={year}
-      options={yearOptions()}
-      onChange={(y: number) => setParams({ year: String(y) }, { replace: true })}
-      style={{ width: 130 }}
-    />
-  );
-
   return (
     <Page
       title="Hội đồng Thi đua - Khen thưởng"
       subtitle={council.data?.council?.name ?? `${session.orgUnit.name}, năm ${year}`}
-      extra={yearSelect}
     >
       {council.isError && <LoadError title="Không tải được Hội đồng." error={council.error} />}
       {council.data && !council.data.council && (

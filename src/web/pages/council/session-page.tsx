@@ -147,7 +147,7 @@ function AgendaItemCard({
       content: `${item.subjectName} — ${item.awardName}. Phiếu đã bỏ không sửa được.`,
       okText: 'Bỏ phiếu',
       cancelText: 'Xem lại',
-      onOk: () => cast.mutateAsync(choice),
+      onOk: () => cast.mutateAsync(choice).catch(() => undefined), // onError shows why
     });
 
   const mine = item.mine;
@@ -254,7 +254,7 @@ function AgendaItemCard({
                 content: `Đã có ${item.ballotsCast} phiếu. Sau khi kết thúc, kết quả được kiểm và không bỏ phiếu thêm được.`,
                 okText: 'Kết thúc và kiểm phiếu',
                 cancelText: 'Hủy',
-                onOk: () => close.mutateAsync(),
+                onOk: () => close.mutateAsync().catch(() => undefined), // onError shows why
               })
             }
             style={{ alignSelf: 'flex-start' }}

@@ -1,24 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Flex,
-  InputNumber,
-  Row,
-  Skeleton,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { DashboardView, DrillView, UnevennessView } from '../../../contracts/dashboard.ts';
 import { apiGet, downloadFile } from '../../lib/api.ts';
 import { formatNumber, formatVnd } from '../../lib/format.ts';
 import { Page } from '../../components/page.tsx';
 import { useCurrentSession } from '../../app/session.ts';
+import { useWorkingYear } from '../../app/working-year.ts';
 import { EChart, type EChartOption } from './echart.tsx';
 
 type ExportTableName =
@@ -66,7 +55,7 @@ function bar(names: string[], series: { name: string; data: number[] }[]): EChar
 export function DashboardPage() {
   const session = useCurrentSession();
   const orgUnitId = session.orgUnit.id;
-  const [year, setYear] = useState(2023);
+  const [year] = useWorkingYear();
   const [unitId, setUnitId] = useState<string>();
   const dashboard = useQuery({
     queryKey: ['dashboard', orgUnitId, year],
@@ -123,18 +112,6 @@ export function DashboardPage() {
     <Page
       title="Tổng quan thi đua, khen thưởng"
       subtitle={d ? `${d.orgUnit.name} — năm ${year}` : session.orgUnit.name}
-      extra={
-        <Flex gap={8} align="center">
-          <Typography.Text>Năm</Typography.Text>
-          <InputNumber
-            aria-label="Năm"
-            min={1990}
-            max={2100}
-            value={year}
-            onChange={(v) => v && setYear(v)}
-          />
-        </Flex>
-      }
     >
       {dashboard.isError && <Alert type="error" showIcon message={dashboard.error.message} />}
       {!d ? (
@@ -143,22 +120,22 @@ export function DashboardPage() {
         <Flex vertical gap={16}>
           <Typography.Text type="secondary">{d.yearBasis}</Typography.Text>
           <Row gutter={16}>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Tổng lượt khen thưởng" value={d.totals.total} />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Tập thể" value={d.totals.collective} />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Cá nhân" value={d.totals.individual} />
               </Card>
             </Col>
-            <Col span={6}>
+            <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title="Tiền thưởng (đồng)" value={formatVnd(d.money.awarded)} />
               </Card>
@@ -235,7 +212,7 @@ export function DashboardPage() {
             </Card>
           )}
           <Row gutter={16}>
-            <Col span={12}>
+            <Col xs={24} md={12}>
               <Card
                 size="small"
                 title="Theo giới tính (cá nhân)"
@@ -254,7 +231,7 @@ export function DashboardPage() {
                 />
               </Card>
             </Col>
-            <Col span={12}>
+            <Col xs={24} md={12}>
               <Card
                 size="small"
                 title="Theo đối tượng (cá nhân)"

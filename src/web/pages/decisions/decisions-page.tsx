@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import { Created, DecisionSummary } from '../../../contracts/decisions.ts';
@@ -12,7 +12,7 @@ import { allows, useCurrentSession } from '../../app/session.ts';
 import { showError, showSuccess } from '../../app/feedback.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
-import { yearOptions, yearParam } from '../council/council-labels.ts';
+import { useWorkingYear } from '../../app/working-year.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_COLORS, DECISION_STATUS_LABELS } from './decision-labels.ts';
 import { LoadError } from '../../components/load-error.tsx';
 
@@ -22,8 +22,7 @@ const WRITERS = ['officer', 'chairman'] as const;
 export function DecisionsPage() {
   const session = useCurrentSession();
   const orgUnitId = session.orgUnit.id;
-  const [params, setParams] = useSearchParams();
-  const year = yearParam(params.get('year'), new Date().getFullYear());
+  const [year] = useWorkingYear();
   const canWrite = allows(session, [...WRITERS]);
   const [drafting, setDrafting] = useState(false);
 
@@ -37,15 +36,6 @@ export function DecisionsPage() {
     <Page
       title="Quyết định khen thưởng"
       subtitle={`${session.orgUnit.name}: quyết định của năm ${year}, dự thảo và đã ban hành.`}
-      extra={
-        <Select
-          aria-label="Năm"
-          value={year}
-          options={yearOptions()}
-          onChange={(y: number) => setParams({ year: String(y) }, { replace: true })}
-          style={{ width: 130 }}
-        />
-      }
     >
       {canWrite && (
         <div>

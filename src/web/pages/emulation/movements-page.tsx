@@ -9,7 +9,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   List,
   Modal,
   Select,
@@ -32,6 +31,7 @@ import { apiGet, apiSend } from '../../lib/api.ts';
 import { formatDate, todayIso } from '../../lib/format.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
 import { showError, showSuccess } from '../../app/feedback.ts';
+import { useWorkingYear } from '../../app/working-year.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
@@ -56,20 +56,24 @@ const OFFICERS = ['admin', 'officer'] as const;
  */
 export function MovementsPage() {
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || new Date().getFullYear();
-  const setYear = (y: number) => setParams({ year: String(y) }, { replace: true });
+  const [year] = useWorkingYear();
   const tab = params.get('tab') ?? 'movements';
   return (
     <Page
       title="Phong trào thi đua"
       subtitle={`Năm ${year}: phong trào, hội nghị đầu năm, đăng ký danh hiệu và giao ước thi đua`}
-      extra={
-        <InputNumber aria-label="Năm" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-      }
     >
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParams({ year: String(year), tab: k }, { replace: true })}
+        onChange={(k) =>
+          setParams(
+            (p) => {
+              p.set('tab', k);
+              return p;
+            },
+            { replace: true },
+          )
+        }
         items={[
           { key: 'movements', label: 'Phong trào', children: <MovementsTab year={year} /> },
           { key: 'conference', label: 'Hội nghị đầu năm', children: <ConferenceTab year={year} /> },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { z } from 'zod';
 import { FundView } from '../../../contracts/fund.ts';
 import { apiGet, apiSend } from '../../lib/api.ts';
@@ -11,7 +11,7 @@ import { showError, showSuccess } from '../../app/feedback.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
-import { yearOptions, yearParam } from '../council/council-labels.ts';
+import { useWorkingYear } from '../../app/working-year.ts';
 import { LoadError } from '../../components/load-error.tsx';
 
 type Entry = FundView['entries'][number];
@@ -42,8 +42,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
 export function FundPage() {
   const session = useCurrentSession();
   const orgUnitId = session.orgUnit.id;
-  const [params, setParams] = useSearchParams();
-  const year = yearParam(params.get('year'), new Date().getFullYear());
+  const [year] = useWorkingYear();
   const canWrite = allows(session, ['officer', 'chairman']);
   const fund = useQuery({
     queryKey: ['fund', orgUnitId, year],
@@ -51,19 +50,7 @@ export function FundPage() {
   });
 
   return (
-    <Page
-      title="Quỹ thi đua, khen thưởng"
-      subtitle={`${session.orgUnit.name}, năm ${year}`}
-      extra={
-        <Select
-          aria-label="Năm"
-          value={year}
-          options={yearOptions()}
-          onChange={(y: number) => setParams({ year: String(y) }, { replace: true })}
-          style={{ width: 130 }}
-        />
-      }
-    >
+    <Page title="Quỹ thi đua, khen thưởng" subtitle={`${session.orgUnit.name}, năm ${year}`}>
       {fund.isError && <LoadError title="Không tải được quỹ." error={fund.error} />}
       {fund.data && <FundBody view={fund.data} canWrite={canWrite} />}
     </Page>

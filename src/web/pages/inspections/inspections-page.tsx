@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import {} from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Select, Table } from 'antd';
+import { Alert, Button, Card, Flex, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { InspectionList, InspectionSummary } from '../../../contracts/inspections.ts';
 import { apiGet } from '../../lib/api.ts';
@@ -9,7 +9,7 @@ import { formatDate } from '../../lib/format.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
-import { yearOptions, yearParam } from '../council/council-labels.ts';
+import { useWorkingYear } from '../../app/working-year.ts';
 import { PlanDetail } from './plan-detail.tsx';
 import { PlanFormModal } from './plan-form.tsx';
 import { LoadError } from '../../components/load-error.tsx';
@@ -17,9 +17,10 @@ import { LoadError } from '../../components/load-error.tsx';
 /** Inspections of emulation and commendation work (issue 7, item 4): plans, checklists, follow-ups. */
 export function InspectionsPage() {
   const session = useCurrentSession();
-  const [params, setParams] = useSearchParams();
-  const year = yearParam(params.get('year'), new Date().getFullYear());
+  const [year] = useWorkingYear();
   const [selected, setSelected] = useState<string | null>(null);
+  // A plan of another year is not on this year's list.
+  useEffect(() => setSelected(null), [year]);
   const [creating, setCreating] = useState(false);
   const canWrite = allows(session, ['admin', 'officer']);
   const plans = useQuery({
@@ -47,16 +48,6 @@ export function InspectionsPage() {
               Lập kế hoạch kiểm tra
             </Button>
           )}
-          <Select
-            aria-label="Năm"
-            value={year}
-            options={yearOptions()}
-            onChange={(y: number) => {
-              setSelected(null);
-              setParams({ year: String(y) }, { replace: true });
-            }}
-            style={{ width: 130 }}
-          />
         </Flex>
       }
     >

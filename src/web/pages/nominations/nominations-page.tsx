@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, InputNumber, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Flex, Select, Space, Table, Tag, Tooltip } from 'antd';
 import {
   NominationCounts,
   NominationList,
@@ -11,6 +11,7 @@ import {
 import { apiGet, apiSend, ApiError } from '../../lib/api.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
 import { feedback } from '../../app/feedback.ts';
+import { useWorkingYear } from '../../app/working-year.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { NOMINATION_STATUS_OPTIONS, statusColor } from './nomination-labels.ts';
@@ -62,7 +63,7 @@ const COLUMNS = [
 export function NominationsPage() {
   const session = useCurrentSession();
   const queryClient = useQueryClient();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year] = useWorkingYear();
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [rating, setRating] = useState(false);
   const list = useQuery({
@@ -100,13 +101,6 @@ export function NominationsPage() {
       subtitle={`Năm ${year}: ${total} hồ sơ`}
       extra={
         <Space wrap>
-          <InputNumber
-            aria-label="Năm"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(v) => v && setYear(v)}
-          />
           <Select
             aria-label="Trạng thái"
             allowClear

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import {} from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -11,7 +11,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Select,
   Space,
   Table,
   Tag,
@@ -26,7 +25,7 @@ import { showError, showSuccess } from '../../app/feedback.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
-import { yearOptions, yearParam } from '../council/council-labels.ts';
+import { useWorkingYear } from '../../app/working-year.ts';
 import { LoadError } from '../../components/load-error.tsx';
 
 type Figure = { key: string; label: string; value: string };
@@ -34,14 +33,12 @@ type Change = AnnualReportView['changedFigures'][number];
 
 /**
  * The annual report (báo cáo tổng kết thi đua, khen thưởng) of the user's body: figures from data,
- * editable narrative, issue with a number, downloads. The year before the current one by default,
- * since a report is written at the end of the year it covers or early the next.
+ * editable narrative, issue with a number, downloads, for the working year chosen in the header.
  */
 export function AnnualReportPage() {
   const session = useCurrentSession();
   const orgUnitId = session.orgUnit.id;
-  const [params, setParams] = useSearchParams();
-  const year = yearParam(params.get('year'), new Date().getFullYear());
+  const [year] = useWorkingYear();
   const canWrite = allows(session, ['officer', 'chairman']);
   const path = `/api/v1/reports/annual/${orgUnitId}/${year}`;
   const report = useQuery({
@@ -60,13 +57,6 @@ export function AnnualReportPage() {
       subtitle={`${session.orgUnit.name}, năm ${year}`}
       extra={
         <Space wrap>
-          <Select
-            aria-label="Năm"
-            value={year}
-            options={yearOptions()}
-            onChange={(y: number) => setParams({ year: String(y) }, { replace: true })}
-            style={{ width: 130 }}
-          />
           <Button
             icon={<DownloadOutlined />}
             loading={download.isPending && download.variables === 'docx'}
