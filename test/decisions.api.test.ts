@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db/client.ts';
 import { insertNominations } from '../src/nominations/index.ts';
+import { DEMO_PASSWORD } from '../src/demo/seed-demo.ts';
 import { DRIVERS, openTestApp, type TestApp } from './support/test-app.ts';
 
 type Json = Record<string, unknown>;
@@ -260,5 +261,40 @@ describe.each(DRIVERS)('decisions and the reward fund on %s', (driver) => {
       sql`select count(*)::int as n from fund_entries where decision_id = ${id} and kind = 'reward_expense'`,
     );
     expect(expenses[0]!.n).toBe(1);
+  });
+  it('pays by the regime stored on the decision, not only by its date', async () => {
+    const id = await draft(people().slice(22, 24));
+    // An operator's override of the regime, stored on the draft: NĐ 152/2025 instead of NĐ 91/2017.
+    await t.database.query(`update decisions set regime_code = 'law2022_nd152' where id = $1`, [id]);
+    const res = await issue(id, chairman, { fundOverrideReason: 'Khen kịp thời' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // NĐ 152/2025 on the base salary of 25/12/2022 (1.490.000 đồng): 0,3 × → 450.000 đồng each,
+    // where NĐ 91/2017 for the same date would give 220.000 đồng.
+    expect(res.body.totalAmount).toBe(2 * 450_000);
+    const lines = await queryRows<{ amount: number }>(
+      t.database.db,
+      sql`select amount::int as amount from award_records where decision_id = ${id}`,
+    );
+    expect(lines.map((l) => l.amount)).toEqual([450_000, 450_000]);
+  });
+
+  it('refuses to record a signed decision without a fresh re-authentication, and accepts it after one', async () => {
+    const id = await draft(people().slice(24, 25));
+    await t.database.query(
+      `update sessions set reauthenticated_at = now() - interval '1 hour'
+        where user_id = (select id from users where username = 'chutich.myquy')`,
+    );
+    const stale = await issue(id, chairman, { fundOverrideReason: 'Khen kịp thời' });
+    expect(stale.status).toBe(401);
+    expect(stale.body.code).toBe('AUTH.REAUTH_REQUIRED');
+    expect(stale.body.message).toMatch(/xác nhận lại mật khẩu/);
+    expect((await call('GET', `/api/v1/decisions/${id}`, chairman)).body.status).toBe('draft');
+    const wrong = await call('POST', '/api/v1/auth/reauth', chairman, { password: 'sai-mat-khau' });
+    expect(wrong.status).toBe(401);
+    expect((await issue(id, chairman, { fundOverrideReason: 'Khen kịp thời' })).status).toBe(401);
+    const good = await call('POST', '/api/v1/auth/reauth', chairman, { password: DEMO_PASSWORD });
+    expect(good.status).toBe(200);
+    const issued = await issue(id, chairman, { fundOverrideReason: 'Khen kịp thời' });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
   });
 });

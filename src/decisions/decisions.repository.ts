@@ -29,6 +29,8 @@ export type DecisionRow = {
   signerRosterId: string | null;
   signerRole: 'chairman' | 'vice_chairman' | null;
   totalAmount: number | null;
+  /** The regime stored on the decision (an operator's override); null follows the decision date. */
+  regimeCode: string | null;
   fundOverrideReason: string | null;
   issuedAt: string | null;
   itemCount: number;
@@ -40,6 +42,7 @@ const cols = sql`d.id, d.org_unit_id as "orgUnitId", d.year, d.kind, d.status, d
   d.references_decision_id as "referencesDecisionId", d.reason, d.corrections,
   d.signed_file_sha256 as "signedFileSha256", d.signed_file_name as "signedFileName",
   d.signature_check as "signatureCheck", d.signer_roster_id as "signerRosterId", d.signer_role as "signerRole",
+  d.regime_code as "regimeCode",
   d.total_amount::float8 as "totalAmount", d.fund_override_reason as "fundOverrideReason", d.issued_at::text as "issuedAt",
   (select count(*)::int from decision_items i where i.decision_id = d.id) as "itemCount"`;
 

@@ -60,7 +60,9 @@ export async function decisionsRoutes(app: FastifyInstance, deps: AppDeps): Prom
   r.post(
     '/api/v1/decisions/:decisionId/issue',
     {
-      config: write,
+      // Recording a signed decision is an administrative act: the recorder proves presence again
+      // (ADR 0007), as for a role change.
+      config: { access: { ...write.access, reauth: true } },
       bodyLimit: 22 * 1024 * 1024,
       schema: { params: DecisionParams, body: IssueDecision, response: { 200: IssueResult } },
     },

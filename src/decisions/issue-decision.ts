@@ -7,7 +7,13 @@ import { FileStore } from '../platform/files/index.ts';
 import type { RequestCtx } from '../platform/http/context.ts';
 import { recordOfficeNumber, takeNextNumber } from '../platform/numbering/index.ts';
 import { markNominationsDecidedBulk } from '../nominations/index.ts';
-import { defaultProvinceParameters, regimeFor, rewardAmount, isAwardCode } from '../rules/index.ts';
+import {
+  defaultProvinceParameters,
+  regimeFor,
+  rewardAmount,
+  isAwardCode,
+  isRegimeCode,
+} from '../rules/index.ts';
 import { assertSignaturesHold, verifySignedCopy } from '../signatures/index.ts';
 import type { PdfVerification } from '../contracts/signatures.ts';
 import { fundCapRatioFor, postDecisionExpense, reverseRevokedRewards } from '../fund/index.ts';
@@ -135,7 +141,10 @@ export async function issueDecisionIn(
     throw invalid('Ngày quyết định không thể trước năm thành tích.', 'DECISION.DATE_BEFORE_YEAR');
   if (!input.signerName.trim()) throw invalid('Nhập họ tên người ký.', 'DECISION.SIGNER_REQUIRED');
   const params = defaultProvinceParameters(env.provinceCode, year);
-  const rounding = params.regimes[regimeFor(input.decisionDate, null).code].rounding.value;
+  // The regime stored on the decision (an operator's override, e.g. a dossier lodged before
+  // 01/07/2025 and finished under NĐ 152/2025 Điều 60) decides the money, not only the date.
+  const storedRegime = isRegimeCode(draft.regimeCode) ? draft.regimeCode : null;
+  const rounding = params.regimes[regimeFor(input.decisionDate, storedRegime).code].rounding.value;
   const number = input.officeNumber
     ? await recordOfficeNumber(tx, {
         issuerOrgUnitId: draft.orgUnitId,
@@ -178,6 +187,7 @@ export async function issueDecisionIn(
         award: g.awardCode,
         subjectKind: g.subjectKind as 'individual' | 'collective' | 'household',
         decisionDate: input.decisionDate,
+        regime: storedRegime,
         rounding,
       });
       await setGroupAmount(tx, id, g.awardCode, g.subjectKind, money.amount);

@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { Created, DecisionDetail, IssueResult } from '../../../contracts/decisions.ts';
+import { Ok } from '../../../contracts/common.ts';
 // A pure function (no imports): the words printed under the total, as on the signed decision.
 import { amountInWords } from '../../../rules/vnd.ts';
 import { apiGet, apiSend } from '../../lib/api.ts';
@@ -187,6 +188,10 @@ function IssueCard({ decision }: { decision: DecisionDetail }) {
   const [officeNumber, setOfficeNumber] = useState<number | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [override, setOverride] = useState('');
+  // Recording a signed decision needs the recorder to prove presence again (ADR 0007): the
+  // password, or the 6-digit code of the authenticator app for an account with two-step sign-in.
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   // The signed PDF's digital signatures are checked as soon as it is chosen, before issuing.
   const check = useMutation({
     mutationFn: async (f: File) =>
@@ -199,6 +204,7 @@ function IssueCard({ decision }: { decision: DecisionDetail }) {
   const issue = useMutation({
     mutationFn: async () => {
       if (!file || !date) throw new Error('Chọn ngày ký và tệp bản ký.');
+      await apiSend('POST', '/api/v1/auth/reauth', Ok, code.trim() ? { code: code.trim() } : { password });
       return apiSend('POST', `/api/v1/decisions/${decision.id}/issue`, IssueResult, {
         decisionDate: date,
         signerName: signerName.trim(),
@@ -209,6 +215,8 @@ function IssueCard({ decision }: { decision: DecisionDetail }) {
       });
     },
     onSuccess: async (r) => {
+      setPassword('');
+      setCode('');
       showSuccess(
         `Đã ban hành Quyết định số ${r.numberText}: ${r.awardRecords} đối tượng, ${formatVnd(r.totalAmount)}.`,
       );
@@ -220,7 +228,13 @@ function IssueCard({ decision }: { decision: DecisionDetail }) {
   });
   const signatureFails = check.data?.signatures.some((s) => !s.valid) ?? false;
   const ready =
-    !!date && !!file && !!signerName.trim() && !!signerTitle.trim() && !signatureFails && !check.isPending;
+    !!date &&
+    !!file &&
+    !!signerName.trim() &&
+    !!signerTitle.trim() &&
+    !signatureFails &&
+    !check.isPending &&
+    (!!password || /^\d{6}$/.test(code.trim()));
   const confirm = () =>
     modal.confirm({
       title: 'Ban hành quyết định?',
@@ -300,6 +314,29 @@ function IssueCard({ decision }: { decision: DecisionDetail }) {
             <Input.TextArea rows={2} value={override} onChange={(e) => setOverride(e.target.value)} />
           </Form.Item>
         )}
+        <Form.Item
+          label="Mật khẩu của bạn (xác nhận lại để ghi nhận quyết định đã ký)"
+          required
+          extra="Tài khoản có xác thực hai lớp có thể nhập mã 6 số của ứng dụng xác thực thay cho mật khẩu."
+        >
+          <Input.Password
+            aria-label="Mật khẩu xác nhận"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Form.Item>
+        <Form.Item label="Hoặc mã xác thực (6 chữ số)">
+          <Input
+            aria-label="Mã xác thực"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            style={{ maxWidth: 160 }}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+        </Form.Item>
         <Button type="primary" disabled={!ready} loading={issue.isPending} onClick={confirm}>
           Ban hành quyết định
         </Button>
