@@ -180,7 +180,9 @@ describe.each(DRIVERS)('audit checkpoints every N writes on %s', (driver) => {
     if (driver === 'pglite') {
       const found = await verifyAudit(database.db, { checkpoint: checkpoint.payload.heads });
       expect(found.ok).toBe(false);
-      expect(found.chains.find((c) => c.chain === person!.chain)!.firstBreak!.reason).toBe('checkpoint_mismatch');
+      expect(found.chains.find((c) => c.chain === person!.chain)!.firstBreak!.reason).toBe(
+        'checkpoint_mismatch',
+      );
       return;
     }
 

@@ -61,11 +61,7 @@ export async function start(options: StartOptions): Promise<number> {
   }
 
   const directory = new DirectoryCache(database.db);
-  const checkpointer = new AuditCheckpointer(
-    database.db,
-    trustPaths(config.dataDir),
-    checkpointEveryOf(),
-  );
+  const checkpointer = new AuditCheckpointer(database.db, trustPaths(config.dataDir), checkpointEveryOf());
   const app = await buildApp(
     { config, database, directory },
     { logger: { level: process.env.LOG_LEVEL ?? 'warn' }, auditCheckpointer: checkpointer },

@@ -69,7 +69,9 @@ export async function runVerifyAuditCommand(argv: string[]): Promise<number> {
 export function runAuditKeyCommand(argv: string[]): number {
   const { values } = parseArgs({ args: argv, options: { public: { type: 'boolean' } } });
   if (!values.public) {
-    console.error('Dùng: tdkt audit-key --public (chỉ in khóa công khai; khóa bí mật không bao giờ được in).');
+    console.error(
+      'Dùng: tdkt audit-key --public (chỉ in khóa công khai; khóa bí mật không bao giờ được in).',
+    );
     return 2;
   }
   const key = loadOrCreateInstanceKey(trustPaths(loadConfig().dataDir));

@@ -147,7 +147,8 @@ export async function writeCheckpoint(
   mkdirSync(paths.checkpointDir, { recursive: true });
   // The public half beside the checkpoints: whoever copies the folder off the machine can verify.
   const pub = path.join(paths.checkpointDir, PUBLIC_FILE);
-  if (!existsSync(pub) || readFileSync(pub, 'utf8') !== content.publicKey) writeFileSync(pub, content.publicKey);
+  if (!existsSync(pub) || readFileSync(pub, 'utf8') !== content.publicKey)
+    writeFileSync(pub, content.publicKey);
   const file = path.join(paths.checkpointDir, checkpointName(now));
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify(content, null, 2));
