@@ -45,9 +45,11 @@ export async function listDecisionSummaries(
  */
 function moneyCitations(i: ItemRow, decisionDate: string | null, provinceCode: string): string[] {
   if (i.amount === null || !decisionDate || !isAwardCode(i.awardCode)) return [];
-  if (i.subjectKind !== 'individual' && i.subjectKind !== 'collective' && i.subjectKind !== 'household') return [];
+  if (i.subjectKind !== 'individual' && i.subjectKind !== 'collective' && i.subjectKind !== 'household')
+    return [];
   const regime = regimeFor(decisionDate).code;
-  const rounding = defaultProvinceParameters(provinceCode, Number(decisionDate.slice(0, 4))).regimes[regime].rounding.value;
+  const rounding = defaultProvinceParameters(provinceCode, Number(decisionDate.slice(0, 4))).regimes[regime]
+    .rounding.value;
   return unverifiedMoneyCitations(
     rewardAmount({ award: i.awardCode, subjectKind: i.subjectKind, decisionDate, regime, rounding }),
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CITATIONS, REGIME_CODES, defaultProvinceParameters, withRegimeParameters, type Parameter } from './index.ts';
+import {
+  CITATIONS,
+  REGIME_CODES,
+  defaultProvinceParameters,
+  withRegimeParameters,
+  type Parameter,
+} from './index.ts';
 
 const entries = (code: (typeof REGIME_CODES)[number]) => {
   const r = defaultProvinceParameters('AG', 2025).regimes[code];
