@@ -62,12 +62,7 @@ export async function computeRanking(ctx: RequestCtx, clusterId: string, now = n
   const existing = await getOutcome(db, cluster.id);
   if (existing?.confirmedAt)
     throw conflict('Kết quả xếp hạng đã được cuộc họp cụm xác nhận.', 'CLUSTER.CONFIRMED');
-  const ranked = rankFromRows(
-    cluster.memberIds,
-    settings,
-    scores,
-    submissions,
-  );
+  const ranked = rankFromRows(cluster.memberIds, settings, scores, submissions);
   const ranking: RankingEntry[] = ranked.map(({ memberId, ...r }) => ({ orgUnitId: memberId, ...r }));
   return db.transaction(async (tx) => {
     const row = await upsertOutcome(tx, {

@@ -221,12 +221,10 @@ export async function getScoreTable(ctx: RequestCtx, clusterId: string, now = ne
   const shown = visible ? scores : scores.filter((s) => own(s.orgUnitId));
   const ranking =
     visible && settings
-      ? rankFromRows(cluster.memberIds, settings, scores, submissions).map(
-          ({ memberId, ...r }) => ({
-            orgUnit: unitDto(directory, memberId),
-            ...r,
-          }),
-        )
+      ? rankFromRows(cluster.memberIds, settings, scores, submissions).map(({ memberId, ...r }) => ({
+          orgUnit: unitDto(directory, memberId),
+          ...r,
+        }))
       : [];
   return {
     visible,
