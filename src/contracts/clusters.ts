@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text } from './common.ts';
+import { IsoDate, Ref, Text } from './common.ts';
 import { OrgUnit } from './organizations.ts';
 
 export const AggregationMethod = z.enum(['mean', 'trimmed_mean', 'median']);
@@ -11,18 +11,23 @@ export const TieBreakRule = z.enum([
   'earlier_submission',
 ]);
 const IsoDateTime = z.iso.datetime({ offset: true, message: 'Thời điểm phải có dạng ISO 8601' });
-const Id = z.string().min(1).max(64);
+/**
+ * A ward named in a cluster action: one of the cluster's member wards (the organiser names any
+ * unit of its own subtree). The use case still checks membership of the cluster in the path.
+ */
+const Member = Ref('orgUnit', 'cluster');
 
 export const CreateClusterYear = z.object({
   name: Text(300),
   year: z.number().int().min(1990).max(2100),
-  organiserId: Id,
-  headId: Id,
-  deputyId: Id.nullable(),
-  memberIds: z.array(Id).min(2).max(200),
+  /** Opening a cluster is an act of the organiser over wards of its own subtree. */
+  organiserId: Ref('orgUnit', 'write'),
+  headId: Ref('orgUnit', 'write'),
+  deputyId: Ref('orgUnit', 'write').nullable(),
+  memberIds: z.array(Ref('orgUnit', 'write')).min(2).max(200),
 });
 
-export const UpdateLeadership = z.object({ headId: Id, deputyId: Id.nullable() });
+export const UpdateLeadership = z.object({ headId: Member, deputyId: Member.nullable() });
 
 export const ClusterYearSettings = z.object({
   requestLetterNumber: Text(100).nullable(),
@@ -55,7 +60,7 @@ export const CovenantInput = z.object({
     )
     .min(1)
     .max(100),
-  signatories: z.array(z.object({ orgUnitId: Id, signerName: Text(200), position: Text(200) })).max(200),
+  signatories: z.array(z.object({ orgUnitId: Member, signerName: Text(200), position: Text(200) })).max(200),
 });
 export type CovenantInput = z.infer<typeof CovenantInput>;
 /** Output shapes carry no input transforms (the serializer cannot run them backwards). */
@@ -114,7 +119,7 @@ export const CriteriaTable = z.object({
   copiedFromClusterId: z.string().nullable(),
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
 });
-export const CopyCriteria = z.object({ fromClusterId: Id });
+export const CopyCriteria = z.object({ fromClusterId: Ref('cluster', 'cluster') });
 
 const ReportFile = z.object({
   name: Text(200),
@@ -137,7 +142,7 @@ export const SubmitReport = z
   });
 export type SubmitReport = z.infer<typeof SubmitReport>;
 
-export const SubmitPeerScores = z.object({ targetOrgUnitId: Id, sheet: Sheet });
+export const SubmitPeerScores = z.object({ targetOrgUnitId: Member, sheet: Sheet });
 
 export const MemberStatus = z.object({
   orgUnit: OrgUnit,
@@ -165,14 +170,14 @@ export const Confirmation = z.object({
   meetingDate: IsoDate,
   place: Text(200),
   chairName: Text(200),
-  presentOrgUnitIds: z.array(Id).min(1),
+  presentOrgUnitIds: z.array(Member).min(1),
   votesFor: z.number().int().min(0),
   votesAgainst: z.number().int().min(0),
   abstentions: z.number().int().min(0),
   minutesText: Text(5000),
   minutesRef: Text(300).nullable(),
   /** The ranking as the meeting confirmed it, member ids best first; it may only settle ties. */
-  order: z.array(Id).min(1),
+  order: z.array(Member).min(1),
 });
 export type Confirmation = z.infer<typeof Confirmation>;
 
@@ -287,7 +292,7 @@ export const Notification = z.object({
 });
 
 export const InstanceKey = z.object({ publicKeyPem: z.string(), fingerprint: z.string() });
-export const RegisterMemberKey = z.object({ orgUnitId: Id, publicKeyPem: z.string().min(40).max(2000) });
+export const RegisterMemberKey = z.object({ orgUnitId: Member, publicKeyPem: z.string().min(40).max(2000) });
 
 export const PackageBody = z.object({
   manifest: z.object({

@@ -86,7 +86,7 @@ export const OpenVoting = z.object({
   /** The voting deadline announced to the members (ISO instant); none: close when all have voted. */
   deadline: z.iso.datetime({ offset: true, message: 'Hạn bỏ phiếu không hợp lệ' }).nullable().optional(),
 });
-export const WrittenOpinion = z.object({ memberId: Uuid, choice: Choice });
+export const WrittenOpinion = z.object({ memberId: Ref('councilMember', 'write'), choice: Choice });
 const Count = z.number().int('Số phiếu phải là số nguyên').min(0, 'Số phiếu không âm').max(1000);
 export const PaperTally = z.object({ yes: Count, no: Count, abstain: Count });
 export const DeclareConflict = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text } from './common.ts';
+import { IsoDate, Ref, Text } from './common.ts';
 
 export const OrgKindCode = z.enum([
   'province',
@@ -55,7 +55,7 @@ export const CreateOrgUnit = z.object({
   code: Text(50).pipe(z.string().min(1, 'Vui lòng nhập mã đơn vị')),
   name: Text(200).pipe(z.string().min(1, 'Vui lòng nhập tên đơn vị')),
   kind: OrgKindCode,
-  parentId: z.string(),
+  parentId: Ref('orgUnit', 'write'),
   validFrom: IsoDate,
 });
 
@@ -63,10 +63,10 @@ export const RestructureOrg = z.object({
   kind: z.enum(['merge', 'split', 'rename']),
   effectiveDate: IsoDate,
   /** Units closed on the effective date. */
-  predecessorIds: z.array(z.string()).min(1),
+  predecessorIds: z.array(Ref('orgUnit', 'write')).min(1),
   /** New units opened on the effective date (one for merge and rename, several for split). */
   successors: z
-    .array(z.object({ code: Text(50), name: Text(200), kind: OrgKindCode, parentId: z.string().nullable() }))
+    .array(z.object({ code: Text(50), name: Text(200), kind: OrgKindCode, parentId: Ref('orgUnit', 'write').nullable() }))
     .min(1),
   legalBasis: Text(300).optional(),
 });

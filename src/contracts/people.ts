@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Text } from './common.ts';
+import { IsoDate, Ref, Text } from './common.ts';
 
 export const Gender = z.enum(['male', 'female']);
 export const StaffCategory = z.enum([
@@ -13,7 +13,7 @@ export const RatingCode = z.enum(['excellent', 'good', 'completed', 'not_complet
 
 export const PersonListQuery = z.object({
   q: z.string().max(200).optional(),
-  orgUnitId: z.string().optional(),
+  orgUnitId: Ref('orgUnit', 'read').optional(),
   staffCategory: StaffCategory.optional(),
   gender: Gender.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -83,7 +83,7 @@ export const CreatePerson = z.object({
     .string()
     .regex(/^\d{12}$/, 'Số CCCD phải gồm 12 chữ số')
     .optional(),
-  orgUnitId: z.string(),
+  orgUnitId: Ref('orgUnit', 'write'),
   position: Text(150).optional(),
   staffCategory: StaffCategory,
   startDate: IsoDate,

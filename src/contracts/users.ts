@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoleCode } from './auth.ts';
-import { Uuid } from './common.ts';
+import { Ref } from './common.ts';
 
 const Password = z
   .string()
@@ -26,7 +26,8 @@ export const UserList = z.object({ items: z.array(UserDto) });
 export const UserPatch = z
   .object({
     roles: z.array(RoleCode).min(1, 'Chọn ít nhất một vai trò').max(7).optional(),
-    orgUnitId: Uuid.optional(),
+    /** The unit the account moves to: one of the administrator's own subtree. */
+    orgUnitId: Ref('orgUnit', 'write').optional(),
     disabled: z.boolean().optional(),
   })
   .refine((v) => v.roles !== undefined || v.orgUnitId !== undefined || v.disabled !== undefined, {

@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { ImportJobDto, ImportKindCode } from '../contracts/imports.ts';
+import { Ref } from '../contracts/common.ts';
 import { assertCanRead, requireAuth } from '../platform/auth/access.ts';
 import { invalid, notFound } from '../platform/errors.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
@@ -174,7 +175,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
     '/api/v1/exports/people',
     {
       config: { access: { roles: WRITERS, scope: 'org' } },
-      schema: { querystring: z.object({ orgUnitId: z.string() }) },
+      schema: { querystring: z.object({ orgUnitId: Ref('orgUnit', 'read') }) },
     },
     async (req, reply) => {
       const ctx = ctxOf(req, deps);

@@ -9,7 +9,17 @@ import { clusterMatesOf, ownersOf } from './references.repository.ts';
 /** A step into a value: an object key, or `*` for every element of an array or record. */
 export type FieldPath = readonly string[];
 export type RefField = { path: FieldPath; meta: RefMeta };
-export type SchemaIds = { refs: RefField[]; raw: FieldPath[] };
+/**
+ * `raw`: uuid fields that are not references; `named`: other string fields whose name says they
+ * hold an id (ends in `Id` or `Ids`), which a future uuid would make a door too.
+ */
+export type SchemaIds = { refs: RefField[]; raw: FieldPath[]; named: FieldPath[] };
+
+/** True when the last named step of a path ends in `Id` or `Ids` (`memberIds.*`, `personId`). */
+function namesAnId(path: readonly string[]): boolean {
+  const key = [...path].reverse().find((k) => k !== '*');
+  return key !== undefined && /(^id|Id|Ids|^ids)$/.test(key);
+}
 
 const WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch'];
 
@@ -20,7 +30,7 @@ const WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'nonoptional', 
  * exception.
  */
 export function idFieldsOf(schema: z.ZodType | undefined): SchemaIds {
-  const out: SchemaIds = { refs: [], raw: [] };
+  const out: SchemaIds = { refs: [], raw: [], named: [] };
   const seen = new Set<unknown>();
   const walk = (s: z.ZodType, path: string[]): void => {
     const meta = refRegistry.get(s);
@@ -32,6 +42,7 @@ export function idFieldsOf(schema: z.ZodType | undefined): SchemaIds {
     const def = (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
     if (def.type === 'string') {
       if (def.format === 'uuid' || def.format === 'guid') out.raw.push(path);
+      else if (namesAnId(path)) out.named.push(path);
       return;
     }
     if (WRAPPERS.includes(def.type)) return walk(def.innerType as z.ZodType, path);
@@ -75,6 +86,7 @@ export function idFieldsOf(schema: z.ZodType | undefined): SchemaIds {
   if (schema) walk(schema, []);
   out.refs = dedupe(out.refs, (f) => `${f.path.join('.')}|${f.meta.kind}|${f.meta.rule ?? ''}`);
   out.raw = dedupe(out.raw, (p) => p.join('.'));
+  out.named = dedupe(out.named, (p) => p.join('.'));
   return out;
 }
 
