@@ -66,7 +66,14 @@ export const RestructureOrg = z.object({
   predecessorIds: z.array(Ref('orgUnit', 'write')).min(1),
   /** New units opened on the effective date (one for merge and rename, several for split). */
   successors: z
-    .array(z.object({ code: Text(50), name: Text(200), kind: OrgKindCode, parentId: Ref('orgUnit', 'write').nullable() }))
+    .array(
+      z.object({
+        code: Text(50),
+        name: Text(200),
+        kind: OrgKindCode,
+        parentId: Ref('orgUnit', 'write').nullable(),
+      }),
+    )
     .min(1),
   legalBasis: Text(300).optional(),
 });
