@@ -32,6 +32,7 @@ import { nominationsRoutes } from './nominations/index.ts';
 import { councilRoutes } from './council/index.ts';
 import { fundRoutes } from './fund/index.ts';
 import { decisionsRoutes } from './decisions/index.ts';
+import { signaturesRoutes } from './signatures/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { clustersRoutes } from './clusters/index.ts';
 import { annualReportRoutes } from './reports/annual/index.ts';
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await nominationsRoutes(app, deps);
   await councilRoutes(app, deps);
   await fundRoutes(app, deps);
+  await signaturesRoutes(app, deps);
   await decisionsRoutes(app, deps);
   await importRoutes(app, deps);
   await clustersRoutes(app, deps);

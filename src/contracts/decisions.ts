@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, Ref, Text, Uuid } from './common.ts';
+import { PdfVerification } from './signatures.ts';
 
 export const DecisionParams = z.object({ decisionId: Uuid });
 export const ProposalParams = z.object({ proposalId: Uuid });
@@ -94,6 +95,9 @@ export const DecisionSummary = z.object({
   corrections: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).nullable(),
   signedFileSha256: z.string().nullable(),
   signedFileName: z.string().nullable(),
+  signatureCheck: PdfVerification.nullable(),
+  signerRosterId: z.string().nullable(),
+  signerRole: z.enum(['chairman', 'vice_chairman']).nullable(),
   totalAmount: z.number().nullable(),
   fundOverrideReason: z.string().nullable(),
   issuedAt: z.string().nullable(),
@@ -116,6 +120,8 @@ export const DecisionDetail = DecisionSummary.extend({
       field: z.string().nullable(),
       position: z.number(),
       amount: z.number().nullable(),
+      /** Citations of unverified rules that decided the amount (coefficient, multiplier, rounding). */
+      unverifiedCitations: z.array(z.string()),
       targetAwardRecordId: z.string().nullable(),
       recoverAmount: z.number().nullable(),
     }),

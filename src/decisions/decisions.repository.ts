@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { PdfVerification } from '../contracts/signatures.ts';
 import { queryRows, type DbOrTx } from '../platform/db/client.ts';
 
 export type DecisionKind = 'award' | 'correction' | 'amendment' | 'revocation';
@@ -24,6 +25,9 @@ export type DecisionRow = {
   corrections: { field: string; from: string; to: string }[] | null;
   signedFileSha256: string | null;
   signedFileName: string | null;
+  signatureCheck: PdfVerification | null;
+  signerRosterId: string | null;
+  signerRole: 'chairman' | 'vice_chairman' | null;
   totalAmount: number | null;
   fundOverrideReason: string | null;
   issuedAt: string | null;
@@ -35,6 +39,7 @@ const cols = sql`d.id, d.org_unit_id as "orgUnitId", d.year, d.kind, d.status, d
   d.decision_date::text as "decisionDate", d.signer_name as "signerName", d.signer_title as "signerTitle",
   d.references_decision_id as "referencesDecisionId", d.reason, d.corrections,
   d.signed_file_sha256 as "signedFileSha256", d.signed_file_name as "signedFileName",
+  d.signature_check as "signatureCheck", d.signer_roster_id as "signerRosterId", d.signer_role as "signerRole",
   d.total_amount::float8 as "totalAmount", d.fund_override_reason as "fundOverrideReason", d.issued_at::text as "issuedAt",
   (select count(*)::int from decision_items i where i.decision_id = d.id) as "itemCount"`;
 
@@ -199,6 +204,9 @@ export async function claimDraftForIssue(
     signerTitle: string;
     signedFileSha256: string;
     signedFileName: string;
+    signatureCheck: PdfVerification | null;
+    signerRosterId: string | null;
+    signerRole: 'chairman' | 'vice_chairman' | null;
     fundOverrideReason: string | null;
     issuedBy: string | null;
   },
@@ -208,6 +216,8 @@ export async function claimDraftForIssue(
     sql`update decisions set status = 'issued', number = ${d.number}, number_text = ${d.numberText}, number_source = ${d.numberSource},
           decision_date = ${d.decisionDate}, signer_name = ${d.signerName}, signer_title = ${d.signerTitle},
           signed_file_sha256 = ${d.signedFileSha256}, signed_file_name = ${d.signedFileName},
+          signature_check = ${d.signatureCheck === null ? null : JSON.stringify(d.signatureCheck)}::jsonb,
+          signer_roster_id = ${d.signerRosterId}, signer_role = ${d.signerRole},
           fund_override_reason = ${d.fundOverrideReason}, issued_at = now(), issued_by = ${d.issuedBy}
         where id = ${id} and status = 'draft' returning id`,
   );

@@ -50,6 +50,11 @@ export const decisions = pgTable(
     corrections: jsonb('corrections'),
     signedFileSha256: text('signed_file_sha256'),
     signedFileName: text('signed_file_name'),
+    /** The digital signatures found in the signed copy, as verified on upload (PAdES). */
+    signatureCheck: jsonb('signature_check'),
+    /** The roster entry of the person who signed, and whether as chairman or by assignment. */
+    signerRosterId: uuid('signer_roster_id'),
+    signerRole: text('signer_role'),
     totalAmount: bigint('total_amount', { mode: 'number' }),
     fundOverrideReason: text('fund_override_reason'),
     issuedAt: timestamp('issued_at', { withTimezone: true }),
@@ -114,4 +119,28 @@ export const higherProposals = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('higher_proposals_org_year').on(t.orgUnitId, t.year)],
+);
+
+/**
+ * Who may sign for a body, and when: its chairman and vice-chairmen over dated terms. A decision's
+ * signer is chosen from the entries valid on the decision date, never typed; a vice-chairman signs
+ * "KT. CHỦ TỊCH" by assignment (NĐ 30/2020, Phụ lục I, mục II.8).
+ */
+export const signerRoster = pgTable(
+  'signer_roster',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The body (ward, province) the person signs for. */
+    orgUnitId: uuid('org_unit_id').notNull(),
+    personId: uuid('person_id'),
+    userId: uuid('user_id'),
+    fullName: text('full_name').notNull(),
+    /** chairman | vice_chairman */
+    role: text('role').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('signer_roster_org').on(t.orgUnitId, t.validFrom)],
 );

@@ -8,6 +8,8 @@ import type { RequestCtx } from '../platform/http/context.ts';
 import { recordOfficeNumber, takeNextNumber } from '../platform/numbering/index.ts';
 import { markNominationsDecidedBulk } from '../nominations/index.ts';
 import { defaultProvinceParameters, regimeFor, rewardAmount, isAwardCode } from '../rules/index.ts';
+import { assertSignaturesHold, verifySignedCopy } from '../signatures/index.ts';
+import type { PdfVerification } from '../contracts/signatures.ts';
 import { fundCapRatioFor, postDecisionExpense, reverseRevokedRewards } from '../fund/index.ts';
 import {
   claimDraftForIssue,
@@ -62,6 +64,13 @@ export async function issueDecision(ctx: RequestCtx, id: string, input: IssueInp
   if (stored.type !== 'pdf' && stored.type !== 'png' && stored.type !== 'jpeg') {
     throw invalid('Bản ký phải là tệp PDF hoặc ảnh chụp (PNG, JPEG).', 'DECISION.SIGNED_COPY_TYPE');
   }
+  // PAdES (ETSI EN 319 142): every digital signature in the PDF is verified on upload; a scan
+  // without one is accepted and shown as such.
+  let signatureCheck: PdfVerification | null = null;
+  if (stored.type === 'pdf') {
+    signatureCheck = await verifySignedCopy(db, input.signedCopy.bytes);
+    assertSignaturesHold(signatureCheck);
+  }
   const directory = await ctx.deps.directory.get();
   const body = directory.get(draft.orgUnitId);
   const year = Number(input.decisionDate.slice(0, 4));
@@ -83,6 +92,9 @@ export async function issueDecision(ctx: RequestCtx, id: string, input: IssueInp
         officeNumber: input.officeNumber ?? null,
         signedFileSha256: stored.sha256,
         signedFileName: input.signedCopy.fileName,
+        signatureCheck,
+        signerRosterId: null,
+        signerRole: null,
         fundOverrideReason: input.fundOverrideReason ?? null,
       },
     ),
@@ -104,6 +116,9 @@ export type IssueCoreInput = {
   officeNumber: number | null;
   signedFileSha256: string;
   signedFileName: string;
+  signatureCheck?: PdfVerification | null;
+  signerRosterId?: string | null;
+  signerRole?: 'chairman' | 'vice_chairman' | null;
   fundOverrideReason: string | null;
 };
 
@@ -146,6 +161,9 @@ export async function issueDecisionIn(
     signerTitle: input.signerTitle.trim(),
     signedFileSha256: input.signedFileSha256,
     signedFileName: input.signedFileName,
+    signatureCheck: input.signatureCheck ?? null,
+    signerRosterId: input.signerRosterId ?? null,
+    signerRole: input.signerRole ?? null,
     fundOverrideReason: input.fundOverrideReason,
     issuedBy: env.actor.userId,
   });
@@ -229,6 +247,12 @@ export async function issueDecisionIn(
       decisionDate: input.decisionDate,
       signer: input.signerName,
       signedCopySha256: input.signedFileSha256,
+      digitalSignatures:
+        input.signatureCheck?.signatures.map((s) => ({
+          signer: s.signer?.commonName ?? null,
+          certificateSha256: s.signer?.sha256 ?? null,
+          valid: s.valid,
+        })) ?? [],
       awardRecords,
       totalAmount: total,
       fundOverrideReason: input.fundOverrideReason,

@@ -48,6 +48,8 @@ export const ROUTE_FIXTURES: Record<string, Fixture> = {
   recordType: () => 'sessions',
   // Account administration: an account that exists nowhere; the sign-in API test covers real ones.
   userId: () => '00000000-0000-4000-8000-0000000000a1',
+  // Trusted roots: instance-wide (admin only); an id that exists nowhere.
+  rootId: () => '00000000-0000-4000-8000-0000000000a2',
   'imports:id': async (t, side, w) => {
     const { createImportJob } = await import('../../src/imports/index.ts');
     return createImportJob(t.database.db, {

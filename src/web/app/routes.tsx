@@ -114,5 +114,6 @@ export const PAGES: readonly PageRoute[] = [
   page('fund', 'Quỹ thi đua, khen thưởng', <BankOutlined />, ['admin', 'officer', 'chairman', 'council_member', 'superior_viewer'], () => import('../pages/fund/fund-page.tsx'), 'FundPage'),
   page('inspections', 'Kiểm tra thi đua, khen thưởng', <SafetyCertificateOutlined />, ['admin', 'officer', 'chairman', 'unit_head', 'superior_viewer'], () => import('../pages/inspections/inspections-page.tsx'), 'InspectionsPage'),
   page('notifications', 'Nhắc việc', <BellOutlined />, 'authenticated', () => import('../pages/notifications/notifications-page.tsx'), 'NotificationsPage'),
+  page('trusted-roots', 'Chứng thư gốc tin cậy', <SafetyCertificateOutlined />, ['admin', 'officer', 'chairman'], () => import('../pages/signatures/trusted-roots-page.tsx'), 'TrustedRootsPage'),
   page('imports', 'Nhập dữ liệu', <UploadOutlined />, IMPORTERS, () => import('../pages/imports/import-page.tsx'), 'ImportPage'),
 ];

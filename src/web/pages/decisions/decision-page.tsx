@@ -20,6 +20,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Created, DecisionDetail, IssueResult } from '../../../contracts/decisions.ts';
 // A pure function (no imports): the words printed under the total, as on the signed decision.
 import { amountInWords } from '../../../rules/vnd.ts';
+import { UnverifiedTag } from '../../components/unverified-tag.tsx';
 import { apiGet, apiSend } from '../../lib/api.ts';
 import { formatDate, formatDateTime, formatVnd, todayIso } from '../../lib/format.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
@@ -36,6 +37,8 @@ import {
   fileToBase64,
 } from './decision-labels.ts';
 import { LoadError } from '../../components/load-error.tsx';
+import { PdfVerification } from '../../../contracts/signatures.ts';
+import { SignatureCheckView } from '../signatures/signature-check.tsx';
 
 type Line = DecisionDetail['items'][number];
 
@@ -77,6 +80,11 @@ export function DecisionPage() {
           </Descriptions.Item>
           <Descriptions.Item label="Hình thức">{d.awardName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="Bản ký">{d.signedFileName ?? 'Chưa đính kèm'}</Descriptions.Item>
+          {d.signedFileName && (
+            <Descriptions.Item label="Chữ ký số" span={2}>
+              <SignatureCheckView check={d.signatureCheck} chosenSigner={d.signerName} />
+            </Descriptions.Item>
+          )}
           {d.issuedAt && (
             <Descriptions.Item label="Ban hành lúc">{formatDateTime(d.issuedAt)}</Descriptions.Item>
           )}
@@ -138,7 +146,12 @@ export function DecisionPage() {
               title: 'Số tiền',
               key: 'amount',
               align: 'right',
-              render: (_: unknown, l: Line) => formatVnd(l.recoverAmount ?? l.amount),
+              render: (_: unknown, l: Line) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {formatVnd(l.recoverAmount ?? l.amount)}
+                  {l.recoverAmount === null && <UnverifiedTag citations={l.unverifiedCitations} />}
+                </span>
+              ),
             },
           ]}
           summary={() =>
@@ -180,6 +193,15 @@ function IssueCard({ decision }: { decision: DecisionDetail }) {
   const [officeNumber, setOfficeNumber] = useState<number | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [override, setOverride] = useState('');
+  // The signed PDF's digital signatures are checked as soon as it is chosen, before issuing.
+  const check = useMutation({
+    mutationFn: async (f: File) =>
+      apiSend('POST', '/api/v1/signatures/verify', PdfVerification, {
+        fileName: f.name,
+        contentBase64: await fileToBase64(f),
+      }),
+    onError: showError,
+  });
   const issue = useMutation({
     mutationFn: async () => {
       if (!file || !date) throw new Error('Chọn ngày ký và tệp bản ký.');
@@ -202,7 +224,9 @@ function IssueCard({ decision }: { decision: DecisionDetail }) {
     },
     onError: showError,
   });
-  const ready = !!date && !!file && !!signerName.trim() && !!signerTitle.trim();
+  const signatureFails = check.data?.signatures.some((s) => !s.valid) ?? false;
+  const ready =
+    !!date && !!file && !!signerName.trim() && !!signerTitle.trim() && !signatureFails && !check.isPending;
   const confirm = () =>
     modal.confirm({
       title: 'Ban hành quyết định?',
@@ -256,13 +280,24 @@ function IssueCard({ decision }: { decision: DecisionDetail }) {
             maxCount={1}
             beforeUpload={(f) => {
               setFile(f);
+              check.reset();
+              if (f.name.toLowerCase().endsWith('.pdf')) check.mutate(f);
               return false;
             }}
-            onRemove={() => setFile(null)}
+            onRemove={() => {
+              setFile(null);
+              check.reset();
+            }}
           >
             <Button icon={<UploadOutlined />}>Chọn tệp</Button>
           </Upload>
         </Form.Item>
+        {check.isPending && <p>Đang kiểm tra chữ ký số…</p>}
+        {check.data && (
+          <Form.Item label="Kiểm tra chữ ký số">
+            <SignatureCheckView check={check.data} chosenSigner={signerName.trim() || null} />
+          </Form.Item>
+        )}
         {allows(session, ['chairman']) && (
           <Form.Item
             label="Lý do chi vượt quỹ (chỉ khi quỹ không đủ)"
