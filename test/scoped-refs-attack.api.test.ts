@@ -108,7 +108,9 @@ for (const driver of DRIVERS) {
             const rule: RefRule = field.meta.rule ?? (route.method === 'GET' ? 'read' : 'write');
             // Cluster actions may name the cluster's member wards: the sibling ward is one of them.
             const orgs = [world.other.orgUnitId, ...(rule === 'cluster' ? [] : caller.siblings)];
-            const values = [{ label: 'an id that exists nowhere', id: randomUUID() }];
+            const values: { label: string; id: string }[] = [
+              { label: 'an id that exists nowhere', id: randomUUID() },
+            ];
             for (const org of orgs) {
               const id = outside.get(`${field.meta.kind}|${org}`);
               if (id) values.push({ label: `the ${field.meta.kind} of unit ${org}`, id });

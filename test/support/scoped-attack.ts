@@ -159,7 +159,10 @@ export async function send(t: TestApp, caller: Session, method: string, url: str
       ? ''
       : '?' +
         new URLSearchParams(
-          Object.entries(input.query as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+          Object.entries(input.query as Record<string, unknown>).map(([k, v]): [string, string] => [
+            k,
+            String(v),
+          ]),
         ).toString();
   return t.app.inject({
     method: method as 'GET',
