@@ -4,6 +4,8 @@ import { describeBrowser, openBrowserApp, type BrowserApp } from './support/brow
 
 type Ward = 'DX' | 'MQ' | 'MB' | 'ML' | 'MX';
 const WARDS: Ward[] = ['DX', 'MQ', 'MB', 'ML', 'MX'];
+/** The one peer sheet held back until the secrecy of the others has been checked. */
+const LAST: { scorer: Ward; target: Ward } = { scorer: 'MX', target: 'ML' };
 const LOGIN: Record<Ward, string> = {
   DX: 'tdkt.dongxuyen',
   MQ: 'tdkt.myquy',
@@ -110,8 +112,10 @@ describeBrowser('Cụm thi đua 2023: từ giao ước đến xếp hạng và �
     expect(self.status()).toBe(403);
     expect((await self.json()).message).toBe('Đơn vị không được tự chấm điểm mình trong vòng chấm chéo.');
 
+    // Every sheet but the last one: until it is in, nobody sees another ward's points.
     for (const [i, scorer] of WARDS.entries()) {
       for (const target of WARDS.filter((x) => x !== scorer)) {
+        if (scorer === LAST.scorer && target === LAST.target) continue;
         const res = await api(scorer, 'post', '/peer-scores', {
           targetOrgUnitId: ids[target],
           sheet: sheetOf(BASE[target] + ((i % 3) - 1)),
@@ -123,21 +127,33 @@ describeBrowser('Cụm thi đua 2023: từ giao ước đến xếp hạng và �
     const head = pages.DX;
     await head.reload();
     await head.getByRole('tab', { name: 'Tổng quan' }).click();
-    await head.getByText(/Điểm của các đơn vị được giữ kín đến hết hạn chấm/).waitFor();
+    await head
+      .getByText(
+        /Điểm của các phường sẽ hiện sau khi tất cả đã chấm hoặc hết hạn lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/,
+      )
+      .waitFor();
+    await head.getByTestId('own-sheets').waitFor();
+    await h.screenshot(head, 'cluster-scores-secret');
     expect(await head.getByTestId('member-status').getByText('Đã nộp', { exact: false }).count()).toBe(5);
     expect(await head.getByTestId('score-table').count()).toBe(0);
     const table = await (await api('MQ', 'get', '/scores')).json();
     expect(table.sheets.every((s: { scorer: { id: string } }) => s.scorer.id === ids.MQ)).toBe(true);
   });
 
-  it('after every sheet is in, the head closes scoring, ranks, records the vote and proposes the flag and Bằng khen', async () => {
+  it('after every sheet is in, the head ranks, records the vote and proposes the flag and Bằng khen', async () => {
+    // Once scoring has begun the deadline cannot be brought forward to open the sheets early.
     const overview = await (await api('DX', 'get', '')).json();
-    const closed = await api('DX', 'put', '/settings', {
+    const forward = await api('DX', 'put', '/settings', {
       ...overview.settings,
       reportDeadline: new Date(Date.now() - 120_000).toISOString(),
       scoringDeadline: new Date(Date.now() - 60_000).toISOString(),
     });
-    expect(closed.status(), await closed.text()).toBe(200);
+    expect(forward.status()).toBe(409);
+    const last = await api(LAST.scorer, 'post', '/peer-scores', {
+      targetOrgUnitId: ids[LAST.target],
+      sheet: sheetOf(BASE[LAST.target] + ((WARDS.indexOf(LAST.scorer) % 3) - 1)),
+    });
+    expect(last.status(), await last.text()).toBe(200);
     const page = pages.DX;
     await page.reload();
     await page.getByTestId('score-table').waitFor();

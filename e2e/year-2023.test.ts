@@ -149,6 +149,19 @@ describeBrowser('The 2023 emulation year of Phường Mỹ Quý in the browser',
     await page.getByTestId('verdict').waitFor();
     expect(await page.getByTestId('nomination-status').innerText()).toBe('Đang soạn');
     expect(await page.getByTestId('verdict').innerText()).toMatch(/Căn cứ: /);
+    // The 2023 collective title is judged on the Bắc Ninh template (no An Giang text read): the
+    // verdict says so, and the tag names the rule, its default and the text that would settle it.
+    const tag = page.getByTestId('verdict').getByTestId('unverified-tag').first();
+    await tag.waitFor();
+    await tag.click();
+    const popover = page.getByTestId('unverified-popover').first();
+    await popover.waitFor();
+    const explained = await popover.innerText();
+    expect(explained).toContain('Bắc Ninh');
+    expect(explained).toContain('Đang áp dụng mặc định:');
+    expect(explained).toContain('Cần đối chiếu: Quy định thi đua, khen thưởng của tỉnh An Giang');
+    await h.screenshot(page, 'nomination-unverified-tag');
+    await page.keyboard.press('Escape');
     const dossier = await page.getByTestId('dossier').innerText();
     expect(dossier).toContain('Còn thiếu');
     expect(dossier).toContain('Báo cáo thành tích');
@@ -188,6 +201,9 @@ describeBrowser('The 2023 emulation year of Phường Mỹ Quý in the browser',
     await page.getByText('Danh sách kèm theo (64)').waitFor();
     expect(await rowsOf(page, 'annex').count()).toBe(64);
     expect(await page.getByTestId('total-in-words').innerText()).toMatch(/^Bằng chữ: [A-ZĐ].* đồng\.$/u);
+    // 0,3 × 1.490.000 = 447.000 → 450.000 whichever way "làm tròn lên" is read, on verified
+    // coefficients (NĐ 91 Điều 69): no amount is marked unverified.
+    expect(await page.getByTestId('annex').getByTestId('unverified-tag').count()).toBe(0);
     await h.screenshot(page, 'decision-12-ldtt-2022');
   });
 

@@ -21,6 +21,7 @@ import './contracts/zod-locale.ts';
 import { AppError } from './platform/errors.ts';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.ts';
 import type { AppDeps } from './platform/http/context.ts';
+import type { AuditCheckpointer } from './platform/audit/checkpointer.ts';
 import { installScopedReferences } from './platform/http/scoped-refs.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { privacyRoutes } from './platform/privacy/privacy.routes.ts';
@@ -55,7 +56,11 @@ const LOG_REDACT = [
   'body.citizenId',
 ];
 
-export type BuildOptions = { logger?: FastifyServerOptions['logger'] };
+export type BuildOptions = {
+  logger?: FastifyServerOptions['logger'];
+  /** Signs the audit chain heads every N writes, checked after each response (after the commit). */
+  auditCheckpointer?: AuditCheckpointer;
+};
 
 /**
  * Composition root (STYLE.md "Explicit composition"): platform plugins first, then the modules
@@ -69,6 +74,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     trustProxy: false,
   });
   if (options.logger) app.log = app.log.child({}, { redact: LOG_REDACT });
+  const checkpointer = options.auditCheckpointer;
+  if (checkpointer) app.addHook('onResponse', async () => checkpointer.afterWrites());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -162,6 +162,74 @@ describe.each(DRIVERS)('emulation cluster API on %s', (driver) => {
     expect(res.json().message).toBe('Đơn vị không được tự chấm điểm mình trong vòng chấm chéo.');
   });
 
+  it('refuses the head ward bringing the scoring deadline forward while 3 of 5 have not scored, and shows nothing', async () => {
+    // Two wards score everyone; Mỹ Bình, Mỹ Long and Mỹ Xuyên have not scored yet.
+    for (const scorer of ['DX', 'MQ'] as const) {
+      for (const target of WARDS) {
+        if (target === scorer) continue;
+        const res = await call(scorer, 'POST', '/peer-scores', {
+          targetOrgUnitId: ids[target],
+          sheet: sheetOf(BASE[target]),
+        });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+    }
+    const before = (await call('DX', 'GET', '')).json().settings;
+    const sheetsBefore = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from cluster_scores where cluster_id = $1`,
+      [clusterId],
+    );
+    // Step 1: the deadline two seconds ahead (the report deadline moved before it).
+    const soon = await call('DX', 'PUT', '/settings', {
+      ...settings(24, 48),
+      reportDeadline: new Date(Date.now() - 60_000).toISOString(),
+      scoringDeadline: new Date(Date.now() + 2_000).toISOString(),
+    });
+    expect(soon.statusCode).toBe(409);
+    expect(soon.json().code).toBe('CLUSTER.DEADLINE_FORWARD');
+    expect(soon.json().message).toBe(
+      'Đã bắt đầu chấm điểm chéo: chỉ được gia hạn, không được rút ngắn hạn chấm điểm.',
+    );
+    const past = await call('DX', 'PUT', '/settings', {
+      ...settings(24, 48),
+      reportDeadline: new Date(Date.now() - 7_200_000).toISOString(),
+      scoringDeadline: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    expect(past.statusCode).toBe(409);
+    expect((await call('DX', 'GET', '')).json().settings).toEqual(before);
+    // Step 2: after those two seconds, still nobody else's points — list, detail, package, ranking.
+    await new Promise((r) => setTimeout(r, 2_500));
+    const overview = (await call('DX', 'GET', '')).json();
+    expect(overview.scoresVisible).toBe(false);
+    expect(overview.outcome).toBeNull();
+    const table = (await call('DX', 'GET', '/scores')).json();
+    expect(table).toMatchObject({ visible: false, complete: false, ranking: [] });
+    expect(table.sheets.every((x: { scorer: { id: string } }) => x.scorer.id === ids.DX)).toBe(true);
+    const member = (await call('MB', 'GET', '/scores')).json();
+    expect(member.sheets.every((x: { scorer: { id: string } }) => x.scorer.id === ids.MB)).toBe(true);
+    expect((await call('DX', 'GET', `/submissions/${ids.MQ}`)).json().selfScores).toBeNull();
+    expect((await call('DX', 'POST', '/ranking')).statusCode).toBe(409);
+    const pkg = await call('DX', 'GET', '/package?kind=head');
+    expect(pkg.statusCode, pkg.body).toBe(200);
+    const payload = JSON.parse(
+      Buffer.from((pkg.json() as ClusterPackage).files['payload.json']!, 'base64').toString('utf8'),
+    ) as { submissions: unknown[]; scores: { round: string; sheet: Record<string, { points: number }> }[] };
+    expect(payload.submissions).toHaveLength(5);
+    // The head relays the evidence of the self-scores, never a point and never a peer sheet.
+    expect(payload.scores.filter((x) => x.round === 'peer')).toEqual([]);
+    expect(payload.scores.length).toBeGreaterThan(0);
+    expect(payload.scores.every((x) => Object.values(x.sheet).every((v) => v.points === 0))).toBe(true);
+    // Step 3: moving it back is the deadline as it stood; extending stays allowed.
+    const back = await call('DX', 'PUT', '/settings', { ...settings(24, 48), ...before });
+    expect(back.statusCode, back.body).toBe(200);
+    expect((await call('DX', 'GET', '')).json().settings.scoringDeadline).toBe(before.scoringDeadline);
+    const sheetsAfter = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from cluster_scores where cluster_id = $1`,
+      [clusterId],
+    );
+    expect(sheetsAfter[0]!.n).toBe(sheetsBefore[0]!.n);
+  });
+
   it('takes every peer sheet but one (Mỹ Xuyên never scores Mỹ Long)', async () => {
     for (const [i, scorer] of WARDS.entries()) {
       for (const target of WARDS) {
@@ -198,6 +266,27 @@ describe.each(DRIVERS)('emulation cluster API on %s', (driver) => {
     const adminTable = await t.app.inject({ url: `${url}/scores`, headers: { cookie: admin } });
     expect(adminTable.json().sheets).toEqual([]);
     expect((await call('DX', 'POST', '/ranking')).statusCode).toBe(409);
+  });
+
+  it('opens every sheet to the head ward and the members once every member has scored, before the deadline', async () => {
+    const last = await call('MX', 'POST', '/peer-scores', {
+      targetOrgUnitId: ids.ML,
+      sheet: sheetOf(BASE.ML),
+    });
+    expect(last.statusCode, last.body).toBe(200);
+    for (const w of ['DX', 'MB'] as const) {
+      const table = (await call(w, 'GET', '/scores')).json();
+      expect(table).toMatchObject({ visible: true, complete: true });
+      expect(table.sheets).toHaveLength(5 + 20);
+      expect(table.ranking).toHaveLength(5);
+    }
+    expect((await call('MQ', 'GET', `/submissions/${ids.MB}`)).json().selfTotal).not.toBeNull();
+    // The trimmed-mean case below needs Mỹ Xuyên's missing sheet: take this one back out.
+    await t.database.query(
+      `delete from cluster_scores where cluster_id = $1 and round = 'peer' and org_unit_id = $2 and target_org_unit_id = $3`,
+      [clusterId, ids.MX, ids.ML],
+    );
+    expect((await call('MB', 'GET', '/scores')).json().visible).toBe(false);
   });
 
   it('gives the head ward the members’ cluster submissions only, not their other data', async () => {

@@ -165,6 +165,31 @@ describe.each(DRIVERS)('council ballot rules on %s', (driver) => {
     expect(after.urn).toBe(7);
   });
 
+  it('counts the quorum over voting members only, never the secretary', async () => {
+    const create = async () =>
+      (
+        await call('POST', `/api/v1/councils/${t.ids.myQuy}/2024/sessions`, officer, {
+          title: 'Phiên họp kiểm tra số thành viên dự họp',
+          heldOn: '2024-12-19',
+        })
+      ).body.id as string;
+    // Six of the seven voting members, the secretary away: 6/7 meets the quorum.
+    const withoutSecretary = await create();
+    const six = await call('PUT', `/api/v1/council-sessions/${withoutSecretary}/attendance`, officer, {
+      presentMemberIds: voters.slice(0, 6).map((v) => v.memberId),
+    });
+    expect(six.body).toMatchObject({ quorumMet: true, present: 6, total: 7 });
+    // Five voting members and the secretary: still five of seven, the secretary adds nothing.
+    const withSecretary = await create();
+    const five = await call('PUT', `/api/v1/council-sessions/${withSecretary}/attendance`, officer, {
+      presentMemberIds: [...voters.slice(0, 5).map((v) => v.memberId), secretary.memberId],
+    });
+    expect(five.body).toMatchObject({ present: 5, total: 7, required: six.body.required });
+    expect(five.body.quorumMet).toBe(5 >= (six.body.required as number));
+    const view = await call('GET', `/api/v1/council-sessions/${withSecretary}`, officer);
+    expect(view.body).toMatchObject({ presentMembers: 5, totalMembers: 7 });
+  });
+
   it('never shows the secretary a ballot, and refuses the secretary’s ballot', async () => {
     const s = await session(everyone());
     const [item] = await agenda(s, [nominations.majority[1]!]);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db/client.ts';
 import { insertNominations } from '../src/nominations/index.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed-demo.ts';
+import { CITATIONS } from '../src/rules/index.ts';
 import { DRIVERS, openTestApp, type TestApp } from './support/test-app.ts';
 
 type Json = Record<string, unknown>;
@@ -122,6 +123,21 @@ describe.each(DRIVERS)('decisions and the reward fund on %s', (driver) => {
     });
     const history = await call('GET', `/api/v1/award-history?personId=${people()[0]}`, officer);
     expect((history.body as unknown as Json[]).map((h) => h.decisionNumber)).toContain('01/QĐ-UBND');
+  });
+
+  it('NĐ 91 Điều 68 khoản 2: the annex marks an amount that the open rounding mode decided, and only that one', async () => {
+    const res = await call('GET', `/api/v1/decisions/${firstId}`, officer);
+    expect(res.status).toBe(200);
+    const items = res.body.items as { subjectKind: string; amount: number; unverifiedCitations: string[] }[];
+    // 223.500 đồng: 220.000 to the nearest, 230.000 rounded up — the mode (unverified) decides.
+    for (const i of items.filter((x) => x.subjectKind === 'individual')) {
+      expect(i.amount).toBe(220_000);
+      expect(i.unverifiedCitations).toEqual([CITATIONS.nd91Art68K2.text]);
+    }
+    // 447.000 đồng: 450.000 either way, on the verified ×2 of NĐ 91 Điều 73 khoản 2 điểm b.
+    const collective = items.find((x) => x.subjectKind === 'collective')!;
+    expect(collective.amount).toBe(450_000);
+    expect(collective.unverifiedCitations).toEqual([]);
   });
 
   it('stops a decision that would overdraw the fund until the chairman overrides it with a reason', async () => {

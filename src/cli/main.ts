@@ -11,8 +11,10 @@ Lệnh:
   tdkt user reset-password --username U --password P
   tdkt import --kind people|org_units|facts|awards --file F.xlsx --org CODE
   tdkt export --kind people --org CODE --out F.xlsx
-  tdkt verify-audit [--checkpoint F] [--json]  kiểm tra nhật ký kiểm toán (chuỗi băm, mốc đã ký)
+  tdkt verify-audit [--checkpoint F] [--public-key F] [--json]
+                                     kiểm tra nhật ký kiểm toán (chuỗi băm, mốc đã ký)
   tdkt audit-checkpoint              ký mốc kiểm tra các đầu chuỗi nhật ký
+  tdkt audit-key --public            in khóa công khai dùng để kiểm chữ ký các mốc
   tdkt backup [--out F.tar.gz]       sao lưu cơ sở dữ liệu và tệp đính kèm
   tdkt restore F.tar.gz [--check]    kiểm tra / khôi phục bản sao lưu vào hệ thống trống
   tdkt report annual --org CODE --year N --format docx|pdf --out F
@@ -73,6 +75,10 @@ const commands: Record<string, Command> = {
   async 'audit-checkpoint'() {
     const { runAuditCheckpointCommand } = await import('./verify-audit.ts');
     return runAuditCheckpointCommand();
+  },
+  async 'audit-key'(argv) {
+    const { runAuditKeyCommand } = await import('./verify-audit.ts');
+    return runAuditKeyCommand(argv);
   },
   async backup(argv) {
     const { runBackupCommand } = await import('./backup.ts');

@@ -10,6 +10,8 @@ import { passwordProblem } from '../platform/auth/passwords.ts';
 import { DirectoryCache, orgUnits } from '../organizations/index.ts';
 import { buildApp } from '../app.ts';
 import { startTrustJobs } from '../platform/backup/schedule.ts';
+import { trustPaths } from '../platform/audit/checkpoint.ts';
+import { AuditCheckpointer, checkpointEveryOf } from '../platform/audit/checkpointer.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/index.ts';
 import { discardStaleImports } from '../imports/index.ts';
 import { startReminderSweeps } from '../notifications/index.ts';
@@ -59,12 +61,15 @@ export async function start(options: StartOptions): Promise<number> {
   }
 
   const directory = new DirectoryCache(database.db);
+  const checkpointer = new AuditCheckpointer(database.db, trustPaths(config.dataDir), checkpointEveryOf());
   const app = await buildApp(
     { config, database, directory },
-    { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
+    { logger: { level: process.env.LOG_LEVEL ?? 'warn' }, auditCheckpointer: checkpointer },
   );
   const address = await app.listen({ port: config.port, host: config.host });
-  const trustJobs = startTrustJobs(database, config);
+  // Signed at start in the background: the server answers while the log is verified.
+  void checkpointer.run('start');
+  const trustJobs = startTrustJobs(database, config, console.log, checkpointer);
   startReminderSweeps(database);
   const port = Number(new URL(address).port);
   if (database.lock) updateLockPort(database.lock, port);
@@ -82,6 +87,7 @@ export async function start(options: StartOptions): Promise<number> {
     console.log(`\nNhận ${signal}, đang dừng…`);
     trustJobs.stop();
     await app.close();
+    await checkpointer.idle();
     await database.close();
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 import type { AuthContext } from '../platform/auth/access.ts';
 import { canRead, canWrite } from '../platform/auth/access.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError, conflict, notFound } from '../platform/errors.ts';
 import type { OrgDirectory } from '../organizations/index.ts';
 import type { ClusterRow } from './clusters.repository.ts';
 
@@ -92,9 +92,53 @@ export function phaseOf(
 }
 
 /**
- * Scores are secret until the scoring deadline: before it a sheet is shown only to the users of
- * the ward that wrote it — not to the scored ward, not to the head ward, not to the organiser.
+ * Every member has submitted and every member has scored every other member: nothing is left to
+ * be swayed by what the others gave.
  */
-export function scoresVisible(settings: { scoringDeadline: Date | null } | undefined, now: Date): boolean {
-  return !!settings?.scoringDeadline && now > settings.scoringDeadline;
+export function scoringComplete(
+  memberIds: readonly string[],
+  submissions: readonly { orgUnitId: string }[],
+  scores: readonly { round: string; orgUnitId: string; targetOrgUnitId: string }[],
+): boolean {
+  if (memberIds.length === 0) return false;
+  const submitted = new Set(submissions.map((s) => s.orgUnitId));
+  if (!memberIds.every((m) => submitted.has(m))) return false;
+  const sheets = new Set(
+    scores.filter((s) => s.round === 'peer').map((s) => `${s.orgUnitId}>${s.targetOrgUnitId}`),
+  );
+  return memberIds.every((a) => memberIds.every((b) => a === b || sheets.has(`${a}>${b}`)));
+}
+
+/**
+ * Scores are secret until every member has scored or the announced scoring deadline has passed:
+ * before that a sheet is shown only to the users of the ward that wrote it — not to the scored
+ * ward, not to the head ward, not to the organiser. A ward that saw the others' points could
+ * still change its own.
+ */
+export function scoresVisible(
+  settings: { scoringDeadline: Date | null } | undefined,
+  now: Date,
+  complete: boolean,
+): boolean {
+  if (!settings?.scoringDeadline) return false;
+  return complete || now > settings.scoringDeadline;
+}
+
+/**
+ * Once scoring has begun (the report deadline has passed or a peer sheet is in), the scoring
+ * deadline may be extended but never brought forward: an earlier deadline would open the sheets
+ * of the wards that had scored to the ones that had not.
+ */
+export function assertDeadlineNotForward(
+  before: { reportDeadline: Date | null; scoringDeadline: Date | null } | undefined,
+  next: Date,
+  scoringBegun: boolean,
+): void {
+  if (!before?.scoringDeadline || !scoringBegun) return;
+  if (next.getTime() < before.scoringDeadline.getTime()) {
+    throw conflict(
+      'Đã bắt đầu chấm điểm chéo: chỉ được gia hạn, không được rút ngắn hạn chấm điểm.',
+      'CLUSTER.DEADLINE_FORWARD',
+    );
+  }
 }

@@ -4,7 +4,7 @@ import { TieBreakRule } from '../contracts/clusters.ts';
 import type { RequestCtx } from '../platform/http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import { assertManager, scoresVisible } from './cluster-access.ts';
+import { assertManager, scoresVisible, scoringComplete } from './cluster-access.ts';
 import {
   getCriteriaTable,
   getFile,
@@ -225,7 +225,7 @@ export async function exportPackage(
   const db = ctx.deps.database.db;
   const submissions = await listSubmissions(db, cluster.id);
   const scores = await listScores(db, cluster.id);
-  const visible = scoresVisible(settings, now);
+  const visible = scoresVisible(settings, now, scoringComplete(cluster.memberIds, submissions, scores));
   const files: PackageFile[] = [];
   const payload: PackagePayload = { submissions: [], scores: [], outcome: null };
   for (const s of submissions.filter((x) => kind === 'head' || x.orgUnitId === fromId)) {

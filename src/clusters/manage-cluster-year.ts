@@ -4,7 +4,7 @@ import { assertCanWrite } from '../platform/auth/access.ts';
 import { conflict, invalid } from '../platform/errors.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { insertCluster, COMMUNE_LEVEL_KINDS, type OrgKind } from '../organizations/index.ts';
-import { assertManager } from './cluster-access.ts';
+import { assertDeadlineNotForward, assertManager, scoringComplete } from './cluster-access.ts';
 import {
   addNotification,
   findClusterByNameYear,
@@ -109,7 +109,13 @@ export async function saveClusterYearSettings(
   if (scoringDeadline <= reportDeadline) {
     throw invalid('Hạn chấm điểm chéo phải sau hạn nộp báo cáo.', 'CLUSTER.DEADLINES');
   }
-  if (scoringDeadline <= now && !(await allPeerSheetsIn(ctx, cluster.id, cluster.memberIds))) {
+  const db = ctx.deps.database.db;
+  const scores = await listScores(db, cluster.id);
+  const complete = scoringComplete(cluster.memberIds, await listSubmissions(db, cluster.id), scores);
+  const scoringBegun =
+    (!!settings?.reportDeadline && now > settings.reportDeadline) || scores.some((s) => s.round === 'peer');
+  assertDeadlineNotForward(settings, scoringDeadline, scoringBegun);
+  if (scoringDeadline <= now && !complete) {
     // Otherwise moving the deadline into the past would reveal the scores early.
     throw conflict(
       'Chỉ được kết thúc chấm điểm trước hạn khi mọi đơn vị đã nộp báo cáo và chấm chéo đầy đủ.',
@@ -155,21 +161,4 @@ export async function saveClusterYearSettings(
     });
     return row;
   });
-}
-
-/** Every member has submitted and every member has scored every other member. */
-async function allPeerSheetsIn(
-  ctx: RequestCtx,
-  clusterId: string,
-  memberIds: readonly string[],
-): Promise<boolean> {
-  const db = ctx.deps.database.db;
-  const submitted = new Set((await listSubmissions(db, clusterId)).map((s) => s.orgUnitId));
-  if (!memberIds.every((m) => submitted.has(m))) return false;
-  const sheets = new Set(
-    (await listScores(db, clusterId))
-      .filter((s) => s.round === 'peer')
-      .map((s) => `${s.orgUnitId}>${s.targetOrgUnitId}`),
-  );
-  return memberIds.every((a) => memberIds.every((b) => a === b || sheets.has(`${a}>${b}`)));
 }

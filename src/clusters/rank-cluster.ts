@@ -3,7 +3,7 @@ import type { RequestCtx } from '../platform/http/context.ts';
 import { conflict, invalid } from '../platform/errors.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { CATALOGUE } from '../rules/index.ts';
-import { assertManager, scoresVisible } from './cluster-access.ts';
+import { assertManager, scoresVisible, scoringComplete } from './cluster-access.ts';
 import {
   getOutcome,
   listScores,
@@ -50,19 +50,19 @@ export function rankFromRows(
 export async function computeRanking(ctx: RequestCtx, clusterId: string, now = new Date()) {
   const { cluster, settings, viewer, chain } = await loadCluster(ctx, clusterId);
   assertManager(viewer);
-  if (!settings || !scoresVisible(settings, now)) {
-    throw conflict('Chưa hết hạn chấm điểm chéo: chưa thể tổng hợp kết quả.', 'CLUSTER.SCORING_OPEN');
-  }
   const db = ctx.deps.database.db;
+  const scores = await listScores(db, cluster.id);
+  const submissions = await listSubmissions(db, cluster.id);
+  if (!settings || !scoresVisible(settings, now, scoringComplete(cluster.memberIds, submissions, scores))) {
+    throw conflict(
+      'Chưa hết hạn chấm điểm chéo và chưa phải mọi đơn vị đã chấm: chưa thể tổng hợp kết quả.',
+      'CLUSTER.SCORING_OPEN',
+    );
+  }
   const existing = await getOutcome(db, cluster.id);
   if (existing?.confirmedAt)
     throw conflict('Kết quả xếp hạng đã được cuộc họp cụm xác nhận.', 'CLUSTER.CONFIRMED');
-  const ranked = rankFromRows(
-    cluster.memberIds,
-    settings,
-    await listScores(db, cluster.id),
-    await listSubmissions(db, cluster.id),
-  );
+  const ranked = rankFromRows(cluster.memberIds, settings, scores, submissions);
   const ranking: RankingEntry[] = ranked.map(({ memberId, ...r }) => ({ orgUnitId: memberId, ...r }));
   return db.transaction(async (tx) => {
     const row = await upsertOutcome(tx, {

@@ -1,7 +1,7 @@
 import type { RequestCtx } from '../platform/http/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { toOrgUnitDto, type OrgDirectory, type OrgUnitRow } from '../organizations/index.ts';
-import { assertCanReadSubmission, phaseOf, scoresVisible } from './cluster-access.ts';
+import { assertCanReadSubmission, phaseOf, scoresVisible, scoringComplete } from './cluster-access.ts';
 import {
   getCovenant,
   getCriteriaTable,
@@ -100,7 +100,7 @@ export async function getClusterOverview(ctx: RequestCtx, clusterId: string, now
     listMemberKeys(db, cluster.id),
   ]);
   const submittedIds = new Set(submissions.map((s) => s.orgUnitId));
-  const visible = scoresVisible(settings, now);
+  const visible = scoresVisible(settings, now, scoringComplete(cluster.memberIds, submissions, scores));
   return {
     id: cluster.id,
     name: cluster.name,
@@ -168,12 +168,15 @@ export async function getSubmission(ctx: RequestCtx, clusterId: string, memberId
   const { cluster, settings, viewer, directory } = await loadCluster(ctx, clusterId);
   assertCanReadSubmission(ctx.auth, viewer, cluster, memberId);
   const db = ctx.deps.database.db;
-  const submission = (await listSubmissions(db, cluster.id)).find((s) => s.orgUnitId === memberId);
+  const submissions = await listSubmissions(db, cluster.id);
+  const scores = await listScores(db, cluster.id);
+  const submission = submissions.find((s) => s.orgUnitId === memberId);
   if (!submission) throw notFound('báo cáo của đơn vị này (đơn vị chưa nộp)');
-  const self = (await listScores(db, cluster.id)).find((s) => s.round === 'self' && s.orgUnitId === memberId);
+  const self = scores.find((s) => s.round === 'self' && s.orgUnitId === memberId);
   const [file] = submission.reportFileId ? await getFilesMeta(db, [submission.reportFileId]) : [];
   const ownWard = directory.subtree(memberId).includes(ctx.auth.orgUnitId);
-  const showPoints = ownWard || scoresVisible(settings, now);
+  const showPoints =
+    ownWard || scoresVisible(settings, now, scoringComplete(cluster.memberIds, submissions, scores));
   return {
     orgUnit: unitDto(directory, memberId),
     reportText: submission.reportText,
@@ -210,21 +213,22 @@ export async function getReportFile(ctx: RequestCtx, clusterId: string, memberId
 export async function getScoreTable(ctx: RequestCtx, clusterId: string, now = new Date()) {
   const { cluster, settings, directory } = await loadCluster(ctx, clusterId);
   const db = ctx.deps.database.db;
-  const visible = scoresVisible(settings, now);
   const scores = await listScores(db, cluster.id);
+  const submissions = await listSubmissions(db, cluster.id);
+  const complete = scoringComplete(cluster.memberIds, submissions, scores);
+  const visible = scoresVisible(settings, now, complete);
   const own = (scorer: string) => directory.subtree(scorer).includes(ctx.auth.orgUnitId);
   const shown = visible ? scores : scores.filter((s) => own(s.orgUnitId));
   const ranking =
     visible && settings
-      ? rankFromRows(cluster.memberIds, settings, scores, await listSubmissions(db, cluster.id)).map(
-          ({ memberId, ...r }) => ({
-            orgUnit: unitDto(directory, memberId),
-            ...r,
-          }),
-        )
+      ? rankFromRows(cluster.memberIds, settings, scores, submissions).map(({ memberId, ...r }) => ({
+          orgUnit: unitDto(directory, memberId),
+          ...r,
+        }))
       : [];
   return {
     visible,
+    complete,
     deadline: settings?.scoringDeadline?.toISOString() ?? null,
     sheets: shown.map((s) => ({
       round: s.round,

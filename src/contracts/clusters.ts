@@ -272,6 +272,8 @@ export const ScoreSheetView = z.object({
 
 export const ScoreTable = z.object({
   visible: z.boolean(),
+  /** Every member has submitted and scored every other member: the sheets open before the deadline. */
+  complete: z.boolean(),
   deadline: z.string().nullable(),
   sheets: z.array(ScoreSheetView),
   ranking: z.array(RankingRow),

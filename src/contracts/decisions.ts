@@ -120,6 +120,8 @@ export const DecisionDetail = DecisionSummary.extend({
       field: z.string().nullable(),
       position: z.number(),
       amount: z.number().nullable(),
+      /** Citations of unverified rules that decided the amount (coefficient, multiplier, rounding). */
+      unverifiedCitations: z.array(z.string()),
       targetAwardRecordId: z.string().nullable(),
       recoverAmount: z.number().nullable(),
     }),

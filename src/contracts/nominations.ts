@@ -117,6 +117,8 @@ export const NominationSummary = z.object({
   statusLabel: z.string(),
   origin: z.enum(['manual', 'prefill']),
   eligible: z.boolean().nullable(),
+  /** Citations of the verdict's reasons that rest on no text read: the screens mark them. */
+  unverifiedCitations: z.array(z.string()),
   conflictCount: z.number(),
   returnReason: z.string().nullable(),
 });

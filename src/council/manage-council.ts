@@ -25,6 +25,7 @@ import {
   type SessionRow,
 } from './council.repository.ts';
 import { provinceParametersFor, quorumFor, quorumMet } from './tally.ts';
+import { isVotingMember } from './vote.ts';
 
 export type CouncilMemberRole = 'chairman' | 'vice_chairman' | 'member' | 'secretary';
 
@@ -178,10 +179,14 @@ export async function recordAttendance(
   for (const id of input.presentMemberIds)
     if (!ids.has(id)) throw invalid('Có người không phải thành viên Hội đồng.', 'COUNCIL.NOT_MEMBER');
   const present = new Set(input.presentMemberIds);
+  // The quorum is of the members who vote: a secretary who keeps the minutes is recorded as present
+  // but is neither one of the members counted nor one of those present.
+  const voting = members.filter(isVotingMember);
+  const presentVoting = voting.filter((m) => present.has(m.id)).length;
   const directory = await ctx.deps.directory.get();
   const params = provinceParametersFor(directory.get(session.orgUnitId)?.provinceCode ?? '', session.year);
   const quorum = quorumFor(params, session.heldOn);
-  const met = quorumMet(members.length, present.size, quorum.ratio);
+  const met = quorumMet(voting.length, presentVoting, quorum.ratio);
   await db.transaction(async (tx) => {
     await replaceAttendance(
       tx,
@@ -190,8 +195,8 @@ export async function recordAttendance(
     );
     await updateSessionQuorum(tx, sessionId, {
       status: met ? 'open' : 'planned',
-      totalMembers: members.length,
-      presentMembers: present.size,
+      totalMembers: voting.length,
+      presentMembers: presentVoting,
       quorumRatio: quorum.ratio,
     });
     await writeAudit(tx, ctx.actor, {
@@ -202,7 +207,8 @@ export async function recordAttendance(
       orgUnitId: session.orgUnitId,
       after: {
         present: [...present],
-        total: members.length,
+        total: voting.length,
+        presentVoting,
         quorumMet: met,
         quorumCitation: quorum.citation,
       },
@@ -210,9 +216,9 @@ export async function recordAttendance(
   });
   return {
     quorumMet: met,
-    present: present.size,
-    total: members.length,
-    required: Math.ceil(quorum.ratio * members.length - 1e-9),
+    present: presentVoting,
+    total: voting.length,
+    required: Math.ceil(quorum.ratio * voting.length - 1e-9),
   };
 }
 

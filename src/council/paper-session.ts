@@ -43,7 +43,10 @@ export async function recordPaperSession(
   const members = await listMembers(tx, input.councilId);
   const params = provinceParametersFor(input.provinceCode, input.year);
   const quorum = quorumFor(params, input.heldOn);
-  if (!quorumMet(members.length, input.presentMemberIds.length, quorum.ratio)) {
+  // The quorum is of the members who vote, never counting a secretary who keeps the minutes.
+  const voting = members.filter(isVotingMember);
+  const presentVoting = voting.filter((m) => input.presentMemberIds.includes(m.id)).length;
+  if (!quorumMet(voting.length, presentVoting, quorum.ratio)) {
     throw conflict('Phiên họp không đủ số thành viên dự họp.', 'COUNCIL.NO_QUORUM');
   }
   const session = await insertSession(tx, {
@@ -62,8 +65,8 @@ export async function recordPaperSession(
   );
   await updateSessionQuorum(tx, session.id, {
     status: 'open',
-    totalMembers: members.length,
-    presentMembers: present.size,
+    totalMembers: voting.length,
+    presentMembers: presentVoting,
     quorumRatio: quorum.ratio,
   });
   const nominations = [];
@@ -89,11 +92,11 @@ export async function recordPaperSession(
     })),
   );
   const items = await listItems(tx, session.id);
-  const votingMembers = members.filter(isVotingMember).length;
+  const votingMembers = voting.length;
   for (const [k, item] of items.entries()) {
     const counts = input.items[k]!;
     const ballots = counts.yes + counts.no + counts.abstain;
-    if (ballots > present.size) {
+    if (ballots > presentVoting) {
       throw conflict('Số phiếu nhiều hơn số thành viên có mặt.', 'COUNCIL.TOO_MANY_BALLOTS');
     }
     if (ballots < 2) {
@@ -103,7 +106,7 @@ export async function recordPaperSession(
     const result = tally(rule, {
       ...counts,
       totalMembers: votingMembers,
-      presentMembers: present.size,
+      presentMembers: presentVoting,
       recused: 0,
     });
     // The paper tally only: who voted is the attendance, what each voted stays on paper.
@@ -112,7 +115,7 @@ export async function recordPaperSession(
       minApprovalRatio: rule.minApprovalRatio,
       denominator: rule.denominator,
       citation: rule.citation,
-      eligibleVoters: present.size,
+      eligibleVoters: presentVoting,
       votingMembers,
       ...counts,
       result: result.approved ? 'approved' : 'not_approved',

@@ -71,6 +71,7 @@ export type NominationListRow = {
   status: string;
   return_reason: string | null;
   eligible: boolean | null;
+  unverified_citations: string[] | null;
   conflict_count: number;
   updated_at: string;
 };
@@ -111,7 +112,9 @@ export async function listNominationRows(db: DbOrTx, f: NominationFilter): Promi
     select n.id, n.org_unit_id, u.name as org_unit_name, n.body_org_unit_id, n.year, n.kind, n.subject_kind,
            n.person_id, n.household_id, n.subject_org_unit_id, n.subject_name, n.subject_sort_key, n.award_code,
            n.movement_id, n.field, n.origin, n.status, n.return_reason,
-           (n.verdict ->> 'eligible')::boolean as eligible, jsonb_array_length(n.conflicts)::int as conflict_count,
+           (n.verdict ->> 'eligible')::boolean as eligible,
+           jsonb_path_query_array(n.verdict, '$.reasons[*] ? (@.verified == false).citation') as unverified_citations,
+           jsonb_array_length(n.conflicts)::int as conflict_count,
            n.updated_at::text as updated_at
       from nominations n join org_units u on u.id = n.org_unit_id
      where ${nominationWhere(f)}

@@ -135,6 +135,7 @@ function summaryOf(n: NominationListRow) {
     statusLabel: NOMINATION_STATUS_LABELS[status] ?? n.status,
     origin: n.origin as 'manual' | 'prefill',
     eligible: n.eligible,
+    unverifiedCitations: [...new Set(n.unverified_citations ?? [])],
     conflictCount: n.conflict_count,
     returnReason: n.return_reason,
   };
@@ -220,6 +221,9 @@ async function detailOf(ctx: RequestCtx, n: NominationRecord) {
       status: n.status,
       return_reason: n.returnReason,
       eligible: (n.verdict as Verdict | null)?.eligible ?? null,
+      unverified_citations: ((n.verdict as Verdict | null)?.reasons ?? [])
+        .filter((r) => !r.verified)
+        .map((r) => r.citation),
       conflict_count: (n.conflicts as Conflict[]).length,
       updated_at: n.updatedAt.toISOString(),
     }),

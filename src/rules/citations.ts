@@ -119,7 +119,12 @@ export const CITATIONS = Object.freeze({
     'Mẫu: Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 8 (chưa có quy định của tỉnh An Giang)',
     false,
   ),
-  anGiangQd21: c('Quyết định 21/2024/QĐ-UBND tỉnh An Giang (nội dung chưa đối chiếu)', false),
+  // Its heading was read (thuvienphapluat.vn: 26/06/2024, in force 10/07/2024, under Luật 2022 and
+  // NĐ 98); its body — the criteria — was not.
+  anGiangQd21: c(
+    'Quyết định 21/2024/QĐ-UBND ngày 26/6/2024 của Ủy ban nhân dân tỉnh An Giang (hiệu lực từ 10/7/2024; nội dung tiêu chuẩn chưa đối chiếu)',
+    false,
+  ),
   tthcCanTho: c(
     'Thủ tục hành chính 1.012379.H13 (Cần Thơ) — mẫu thời hạn giải quyết, chưa có của An Giang',
     false,

@@ -48,6 +48,7 @@ export {
   type MoneyRule,
 } from './catalogue.ts';
 export { CITATIONS, type Citation } from './citations.ts';
+export { unverifiedRule, unverifiedCitationsWithoutNote, type UnverifiedRule } from './unverified.ts';
 export {
   DISCIPLINE_SEVERITY,
   RATING_LEVEL,
@@ -85,6 +86,7 @@ export {
 export { BASE_SALARY_TABLE, baseSalaryOn, baseSalaryPeriodOn, type BaseSalaryPeriod } from './base-salary.ts';
 export {
   moneyFor,
+  unverifiedMoneyCitations,
   rewardAmount,
   roundReward,
   unroundedAmount,

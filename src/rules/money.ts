@@ -191,3 +191,22 @@ export function rewardAmount(input: RewardAmountInput): RewardAmount {
     reasons: Object.freeze(reasons.map((r) => Object.freeze(r))),
   });
 }
+
+/**
+ * The unverified citations that decided an amount. The rounding mode counts only where "up" and
+ * "nearest" give different amounts: otherwise the open question changes nothing.
+ */
+export function unverifiedMoneyCitations(money: RewardAmount): string[] {
+  const out = new Set<string>();
+  for (const r of money.reasons) {
+    if (r.verified) continue;
+    if (
+      r.code === 'MONEY.ROUNDING' &&
+      money.unrounded !== null &&
+      roundReward(money.unrounded, 'up') === roundReward(money.unrounded, 'nearest')
+    )
+      continue;
+    out.add(r.citation);
+  }
+  return [...out];
+}

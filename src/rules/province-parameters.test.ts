@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { REGIME_CODES, defaultProvinceParameters, withRegimeParameters, type Parameter } from './index.ts';
+import {
+  CITATIONS,
+  REGIME_CODES,
+  defaultProvinceParameters,
+  withRegimeParameters,
+  type Parameter,
+} from './index.ts';
 
 const entries = (code: (typeof REGIME_CODES)[number]) => {
   const r = defaultProvinceParameters('AG', 2025).regimes[code];
@@ -49,10 +55,31 @@ describe('province parameters (defaults with citations and verified flags)', () 
     expect(p.value.minAdvancedWorkerRatio).toBe(0.7);
   });
 
-  it('the rounding default is nearest and flagged unverified; the fund cap 1 % (NĐ 152 Điều 46 khoản 3 điểm b)', () => {
+  it('the rounding default is nearest and flagged unverified; the fund cap 1 % (NĐ 152 Điều 46 khoản 3 điểm b, press only)', () => {
     const p = defaultProvinceParameters('AG', 2025).regimes.law2022_nd152;
     expect(p.rounding).toMatchObject({ value: 'nearest', verified: false });
-    expect(p.fundCapRatio).toMatchObject({ value: 0.01, verified: true });
+    expect(p.fundCapRatio).toMatchObject({ value: 0.01, verified: false });
+  });
+
+  // A parameter may not claim more than the citation it rests on: where the citation is a press or
+  // secondary summary, the parameter is unverified too.
+  it.each(REGIME_CODES)('no default of %s is verified on an unverified citation', (code) => {
+    const unverifiedTexts = Object.values(CITATIONS)
+      .filter((c) => !c.verified)
+      .map((c) => c.text);
+    for (const [name, p] of entries(code)) {
+      if (unverifiedTexts.some((t) => p.citation.includes(t))) expect(p.verified, name).toBe(false);
+    }
+  });
+
+  it('Luật 2022 Điều 7 (registration dropped) and TT 01/2024 Điều 1 khoản 5 (injury, training) rest on summaries: unverified', () => {
+    for (const code of ['law2022_nd98', 'law2022_nd152'] as const) {
+      const p = defaultProvinceParameters('AG', 2025).regimes[code];
+      expect(p.titleRegistrationRequired.verified).toBe(false);
+      expect(p.treatmentNeedsCertifiedInjury.verified).toBe(false);
+      expect(p.countedAbsences.verified).toBe(false);
+    }
+    expect(defaultProvinceParameters('AG', 2023).regimes.law2003_nd91.fundCapRatio.verified).toBe(false);
   });
 
   it('withRegimeParameters replaces one value of one regime and leaves the rest', () => {

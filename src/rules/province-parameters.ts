@@ -182,7 +182,7 @@ function oldRegime(): RegimeParameters {
       'Thủ tục hành chính cấp xã (Ba Vì, Hà Nội) theo Nghị định 91/2017/NĐ-CP — mẫu',
       false,
     ),
-    fundCapRatio: p(0.01, C.fundNd91, true, 'Tỉnh đồng bằng: 1,0 %; miền núi, hải đảo: 1,5 %.'),
+    fundCapRatio: p(0.01, C.fundNd91, undefined, 'Tỉnh đồng bằng: 1,0 %; miền núi, hải đảo: 1,5 %.'),
     rounding: p<RoundingMode>(
       'nearest',
       C.nd91Art68K2,
@@ -218,9 +218,11 @@ function newRegime(code: 'law2022_nd98' | 'law2022_nd152'): RegimeParameters {
     countedAbsences: p<readonly AbsenceKind[]>(
       Object.freeze(['maternity', 'treatment', 'training']),
       nd152 ? `${C.nd152Art4K5.text}; ${C.tt01Art1K5.text}` : `${C.tt01Art1K5.text}; ${C.tt01Maternity.text}`,
-      nd152,
+      // Maternity rests on NĐ 152 Điều 4 khoản 5 (read); training and treatment only on a press
+      // summary of TT 01/2024, so the list as a whole is unverified.
+      false,
     ),
-    treatmentNeedsCertifiedInjury: p(true, C.tt01Art1K5, true),
+    treatmentNeedsCertifiedInjury: p(true, C.tt01Art1K5),
     // Only the new-hire clause (điểm d) of TT 01/2024 Điều 1 khoản 5 was read; no minimum for
     // others was found, so none is applied until the province sets one.
     minCountedMonths: p<number | null>(
@@ -272,7 +274,7 @@ function newRegime(code: 'law2022_nd98' | 'law2022_nd152'): RegimeParameters {
     fundCapRatio: p(
       0.01,
       nd152 ? C.nd152Art46K3B : C.fundNd98,
-      nd152,
+      undefined,
       'Tỉnh đồng bằng: 1,0 %; miền núi, hải đảo: 1,5 %.',
     ),
     rounding: p<RoundingMode>(
@@ -283,8 +285,9 @@ function newRegime(code: 'law2022_nd98' | 'law2022_nd152'): RegimeParameters {
     ),
     titleRegistrationRequired: p(
       false,
-      'Luật Thi đua, khen thưởng 2022, Điều 7 (bỏ căn cứ đăng ký thi đua)',
-      true,
+      // Read only in a secondary summary of the law (legal-brief §2, S15).
+      'Luật Thi đua, khen thưởng 2022, Điều 7 (bỏ căn cứ đăng ký thi đua; chỉ đọc bản tóm tắt)',
+      false,
     ),
   });
 }

@@ -23,8 +23,8 @@ import { canonicalJson } from './audit.ts';
 import { verifyAudit, type CheckpointHead } from './verify-audit.ts';
 
 /**
- * Daily checkpoints of every chain head, signed with the instance's Ed25519 key and written
- * outside the database (trust issue, item 1; ASVS 5.0 16.4.3): someone who rewrites the audit
+ * Checkpoints of every chain head (at server start, after every N audited writes and nightly),
+ * signed with the instance's Ed25519 key and written outside the database (ASVS 5.0 16.4.3): someone who rewrites the audit
  * table and its heads cannot rewrite a signed file they have no key for. Copy the checkpoint
  * folder (or the public key fingerprint) off the machine for the strongest guarantee.
  */
@@ -42,14 +42,32 @@ export type CheckpointFile = { payload: CheckpointPayload; signature: string; pu
 const PRIVATE_FILE = 'audit-ed25519.key';
 const PUBLIC_FILE = 'audit-ed25519.pub';
 
-export type TrustPaths = { keyDir: string; checkpointDir: string };
+export type TrustPaths = {
+  keyDir: string;
+  checkpointDir: string;
+  /** The private signing key; its public half is `<keyFile>.pub`. */
+  keyFile?: string;
+};
 
-/** Key and checkpoint folders: TDKT_KEY_DIR / TDKT_CHECKPOINT_DIR, else inside the data dir. */
+/**
+ * Key and checkpoint locations. The signing key is `TDKT_AUDIT_KEY_FILE` when set (a file on
+ * another disk or a mounted secret, so whoever copies the data folder does not get it), else
+ * `audit-ed25519.key` in `TDKT_KEY_DIR`, else in `<dataDir>/keys`.
+ */
 export function trustPaths(dataDir: string, env: NodeJS.ProcessEnv = process.env): TrustPaths {
+  const keyFile = env.TDKT_AUDIT_KEY_FILE ? path.resolve(env.TDKT_AUDIT_KEY_FILE) : undefined;
   return {
     keyDir: path.resolve(env.TDKT_KEY_DIR ?? path.join(dataDir, 'keys')),
     checkpointDir: path.resolve(env.TDKT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
+    ...(keyFile ? { keyFile } : {}),
   };
+}
+
+function keyFilesOf(where: string | TrustPaths): { privateFile: string; publicFile: string } {
+  if (typeof where !== 'string' && where.keyFile)
+    return { privateFile: where.keyFile, publicFile: `${where.keyFile}.pub` };
+  const dir = typeof where === 'string' ? where : where.keyDir;
+  return { privateFile: path.join(dir, PRIVATE_FILE), publicFile: path.join(dir, PUBLIC_FILE) };
 }
 
 export function fingerprintOf(publicKey: KeyObject): string {
@@ -57,24 +75,43 @@ export function fingerprintOf(publicKey: KeyObject): string {
   return createHash('sha256').update(der).digest('hex').slice(0, 32);
 }
 
-/** Loads the instance key, creating it (mode 0600) on first use. */
-export function loadOrCreateInstanceKey(keyDir: string): InstanceKey {
-  const privateFile = path.join(keyDir, PRIVATE_FILE);
+/** Loads the instance key (a key folder or the trust paths), creating it (mode 0600) on first use. */
+export function loadOrCreateInstanceKey(where: string | TrustPaths): InstanceKey {
+  const { privateFile, publicFile } = keyFilesOf(where);
   if (!existsSync(privateFile)) {
-    mkdirSync(keyDir, { recursive: true, mode: 0o700 });
+    mkdirSync(path.dirname(privateFile), { recursive: true, mode: 0o700 });
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    writeFileSync(privateFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(path.join(keyDir, PUBLIC_FILE), publicKey.export({ type: 'spki', format: 'pem' }));
-    chmodSync(privateFile, 0o600);
+    // `wx`: two processes starting together must not each write a different key.
+    try {
+      writeFileSync(privateFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+        mode: 0o600,
+        flag: 'wx',
+      });
+      writeFileSync(publicFile, publicKey.export({ type: 'spki', format: 'pem' }));
+      chmodSync(privateFile, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
   }
   const privateKey = createPrivateKey(readFileSync(privateFile));
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, fingerprint: fingerprintOf(publicKey) };
 }
 
-function checkpointName(at: Date): string {
-  return `audit-checkpoint-${at.toISOString().slice(0, 10)}.json`;
+/** The public half as PEM, what a verifier without access to the server needs. */
+export function publicKeyPem(key: InstanceKey): string {
+  return key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 }
+
+/**
+ * One file per checkpoint, named by its time (and process, for two servers on one folder), so
+ * names sort in time order. Older daily names (`…-YYYY-MM-DD.json`) sort before the same day's.
+ */
+function checkpointName(at: Date): string {
+  return `audit-checkpoint-${at.toISOString().replace(/[:.]/g, '-')}-${process.pid}.json`;
+}
+
+const CHECKPOINT_NAME = /^audit-checkpoint-\d{4}-\d{2}-\d{2}(T[\d-]+Z-\d+)?\.json$/;
 
 /**
  * Verifies the chains, then signs their heads into `<checkpointDir>/audit-checkpoint-DATE.json`.
@@ -94,7 +131,7 @@ export async function writeCheckpoint(
     sql`select chain, hash, seq from audit_chain_heads order by chain`,
   );
   const heads = rows.map((r) => ({ chain: r.chain, seq: Number(r.seq), hash: r.hash }));
-  const key = loadOrCreateInstanceKey(paths.keyDir);
+  const key = loadOrCreateInstanceKey(paths);
   const payload: CheckpointPayload = {
     format: 'tdkt-audit-checkpoint/1',
     at: now.toISOString(),
@@ -105,9 +142,13 @@ export async function writeCheckpoint(
   const content: CheckpointFile = {
     payload,
     signature,
-    publicKey: key.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    publicKey: publicKeyPem(key),
   };
   mkdirSync(paths.checkpointDir, { recursive: true });
+  // The public half beside the checkpoints: whoever copies the folder off the machine can verify.
+  const pub = path.join(paths.checkpointDir, PUBLIC_FILE);
+  if (!existsSync(pub) || readFileSync(pub, 'utf8') !== content.publicKey)
+    writeFileSync(pub, content.publicKey);
   const file = path.join(paths.checkpointDir, checkpointName(now));
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify(content, null, 2));
@@ -136,14 +177,24 @@ export function readCheckpoint(file: string, publicKey: KeyObject): CheckpointFi
   return content;
 }
 
-/** The newest checkpoint in the folder, signature checked; undefined when there is none. */
-export function latestCheckpoint(paths: TrustPaths): CheckpointFile | undefined {
+/** Reads an exported public key (PEM), for a verifier that has no access to the private key. */
+export function readPublicKey(file: string): KeyObject {
+  return createPublicKey(readFileSync(file));
+}
+
+/**
+ * The newest checkpoint in the folder, signature checked against `publicKey` (an exported copy)
+ * or the instance key; undefined when there is none.
+ */
+export function latestCheckpoint(paths: TrustPaths, publicKey?: KeyObject): CheckpointFile | undefined {
   if (!existsSync(paths.checkpointDir)) return undefined;
   const names = readdirSync(paths.checkpointDir)
-    .filter((n) => /^audit-checkpoint-\d{4}-\d{2}-\d{2}\.json$/.test(n))
+    .filter((n) => CHECKPOINT_NAME.test(n))
     .sort();
   const newest = names[names.length - 1];
   if (!newest) return undefined;
-  const key = loadOrCreateInstanceKey(paths.keyDir);
-  return readCheckpoint(path.join(paths.checkpointDir, newest), key.publicKey);
+  return readCheckpoint(
+    path.join(paths.checkpointDir, newest),
+    publicKey ?? loadOrCreateInstanceKey(paths).publicKey,
+  );
 }

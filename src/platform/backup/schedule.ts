@@ -2,7 +2,8 @@ import path from 'node:path';
 import { Cron } from 'croner';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { trustPaths, writeCheckpoint } from '../audit/checkpoint.ts';
+import { trustPaths } from '../audit/checkpoint.ts';
+import { AuditCheckpointer } from '../audit/checkpointer.ts';
 import { applyRetention } from '../privacy/privacy.ts';
 import { backupDirOf } from '../privacy/privacy.routes.ts';
 import { backupFileName, createBackup, pruneBackups } from './backup.ts';
@@ -19,13 +20,13 @@ export function startTrustJobs(
   database: Database,
   config: Config,
   log: (message: string) => void = console.log,
+  checkpointer: AuditCheckpointer = new AuditCheckpointer(database.db, trustPaths(config.dataDir), 0, log),
 ): TrustJobs {
   const keep = Number(process.env.TDKT_BACKUP_KEEP ?? 14);
   const runNow = async () => {
     try {
-      const checkpoint = await writeCheckpoint(database.db, trustPaths(config.dataDir));
-      if (!checkpoint.ok)
-        log('CẢNH BÁO: nhật ký kiểm toán không nguyên vẹn, không ký mốc. Chạy "tdkt verify-audit".');
+      // Through the server's checkpointer: never two checkpoints at once in one process.
+      await checkpointer.run('nightly');
       await applyRetention(database.db);
       if (database.driver === 'pglite') {
         const dir = backupDirOf(config.dataDir);

@@ -8,7 +8,7 @@ import { queryRows, type DbOrTx } from '../db/client.ts';
  * new kind is one line here. Org units themselves are resolved from the directory, clusters by
  * their members (see `ownersOf`).
  */
-const TABLES: Record<Exclude<RefKind, 'orgUnit' | 'cluster'>, string> = {
+export const REF_TABLES: Record<Exclude<RefKind, 'orgUnit' | 'cluster'>, string> = {
   person: 'people',
   household: 'households',
   movement: 'emulation_movements',
@@ -69,7 +69,7 @@ export async function ownersOf(
             )
           : await queryRows<{ id: string; org: string }>(
               db,
-              sql`select id, org_unit_id as org from ${sql.raw(TABLES[kind])} where id = any(${uuidArray(ids)})`,
+              sql`select id, org_unit_id as org from ${sql.raw(REF_TABLES[kind])} where id = any(${uuidArray(ids)})`,
             );
   for (const row of rows) owners.set(row.id, [...(owners.get(row.id) ?? []), row.org]);
   return owners;

@@ -271,6 +271,20 @@ function PeerTab({ overview, base }: { overview: Overview; base: string }) {
   );
 }
 
+/** "lúc 17:00 ngày 10/01/2024" from an instant, in the browser's time zone. */
+function deadlineWords(iso: string | null): string {
+  if (!iso) return 'chấm điểm';
+  const [date, time] = formatDateTime(iso).split(' ');
+  return `lúc ${time} ngày ${date}`;
+}
+
+/** The value of a datetime-local input: the instant in the browser's own time zone. */
+function localInput(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 function ScoresCard({ base, overview }: { base: string; overview: Overview }) {
   const scores = useQuery({
     queryKey: ['cluster', overview.id, 'scores'],
@@ -278,12 +292,36 @@ function ScoresCard({ base, overview }: { base: string; overview: Overview }) {
   });
   if (!scores.data) return <Skeleton active />;
   if (!scores.data.visible) {
+    const own = scores.data.sheets;
     return (
-      <Alert
-        type="info"
-        showIcon
-        title={`Điểm của các đơn vị được giữ kín đến hết hạn chấm (${formatDateTime(scores.data.deadline)}). Chỉ hiển thị ai đã nộp.`}
-      />
+      <Flex vertical gap={12}>
+        <Alert
+          type="info"
+          showIcon
+          data-testid="scores-secret"
+          title={`Điểm của các phường sẽ hiện sau khi tất cả đã chấm hoặc hết hạn ${deadlineWords(scores.data.deadline)}.`}
+          description="Trước đó mỗi phường, kể cả phường trưởng cụm, chỉ thấy bảng điểm mình đã chấm và ai đã nộp."
+        />
+        {own.length > 0 && (
+          <Table
+            size="small"
+            rowKey={(r) => `${r.round}:${r.target.id}`}
+            pagination={false}
+            data-testid="own-sheets"
+            title={() => 'Bảng điểm phường mình đã chấm'}
+            dataSource={own}
+            columns={[
+              {
+                title: 'Đơn vị được chấm',
+                key: 't',
+                render: (_: unknown, r) =>
+                  r.round === 'self' ? `${r.target.name} (tự chấm)` : r.target.name,
+              },
+              { title: 'Tổng điểm', dataIndex: 'total', key: 'total', align: 'right' },
+            ]}
+          />
+        )}
+      </Flex>
     );
   }
   const members = overview.members;
@@ -343,8 +381,12 @@ function HeadTab({ overview, base }: { overview: Overview; base: string }) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['cluster', overview.id] });
   const s = overview.settings;
   const [letter, setLetter] = useState(s?.requestLetterNumber ?? '');
-  const [reportDeadline, setReportDeadline] = useState(s?.reportDeadline.slice(0, 16) ?? '');
-  const [scoringDeadline, setScoringDeadline] = useState(s?.scoringDeadline.slice(0, 16) ?? '');
+  const [reportDeadline, setReportDeadline] = useState(s ? localInput(s.reportDeadline) : '');
+  const [scoringDeadline, setScoringDeadline] = useState(s ? localInput(s.scoringDeadline) : '');
+  const scoringBegun =
+    overview.phase === 'scoring' ||
+    overview.phase === 'closed' ||
+    overview.memberStatus.some((m) => m.peerScoresGiven > 0);
   const [method, setMethod] = useState<keyof typeof METHOD_LABEL>(s?.method ?? 'trimmed_mean');
   const [votes, setVotes] = useState<number>(overview.members.length);
   const save = useMutation({
@@ -431,6 +473,16 @@ function HeadTab({ overview, base }: { overview: Overview; base: string }) {
             Lưu và gửi công văn
           </Button>
         </Space>
+        {scoringBegun && s && (
+          <Typography.Paragraph
+            type="secondary"
+            style={{ marginTop: 8, marginBottom: 0 }}
+            data-testid="deadline-rule"
+          >
+            Đã bắt đầu chấm điểm chéo: hạn chấm chỉ được gia hạn (sau {formatDateTime(s.scoringDeadline)}),
+            không được rút ngắn, để không phường nào thấy điểm của phường khác trước khi tự chấm xong.
+          </Typography.Paragraph>
+        )}
       </Card>
       <Card size="small" title="Xếp hạng, xác nhận và đề nghị khen thưởng">
         <Space wrap>

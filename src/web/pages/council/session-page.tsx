@@ -1,14 +1,32 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Flex, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import { AttendanceResult, SessionView, VotingResult } from '../../../contracts/council.ts';
 import { Ok } from '../../../contracts/common.ts';
 import { NominationList, type NominationSummary } from '../../../contracts/nominations.ts';
 import { apiGet, apiSend } from '../../lib/api.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
 import { showError, showSuccess } from '../../app/feedback.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -94,7 +112,13 @@ export function SessionPage() {
       ) : (
         <Flex vertical gap={12} data-testid="agenda">
           {s.items.map((item) => (
-            <AgendaItemCard key={item.id} item={item} sessionId={s.id} canManage={canManage} />
+            <AgendaItemCard
+              key={item.id}
+              item={item}
+              sessionId={s.id}
+              canManage={canManage}
+              members={s.members}
+            />
           ))}
         </Flex>
       )}
@@ -106,14 +130,17 @@ function AgendaItemCard({
   item,
   sessionId,
   canManage,
+  members,
 }: {
   item: Item;
   sessionId: string;
   canManage: boolean;
+  members: SessionView['members'];
 }) {
   const client = useQueryClient();
   const { modal } = App.useApp();
   const [recusing, setRecusing] = useState(false);
+  const [dialog, setDialog] = useState<'open' | 'written' | 'paper' | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['council-session', sessionId] });
 
   const cast = useMutation({
@@ -123,11 +150,6 @@ function AgendaItemCard({
       showSuccess('Đã ghi nhận phiếu bầu. Phiếu được giữ kín.');
       await refresh();
     },
-    onError: showError,
-  });
-  const open = useMutation({
-    mutationFn: () => apiSend('POST', `/api/v1/council-items/${item.id}/open`, Ok, {}),
-    onSuccess: refresh,
     onError: showError,
   });
   const close = useMutation({
@@ -152,6 +174,10 @@ function AgendaItemCard({
 
   const mine = item.mine;
   const votingOpen = item.status === 'voting';
+  const refusal = votingOpen ? closeRefusal(item) : null;
+  const absentWithout = members.filter(
+    (m) => m.present === false && m.role !== 'secretary' && !item.writtenFrom.includes(m.id),
+  );
 
   return (
     <Card
@@ -174,11 +200,22 @@ function AgendaItemCard({
             {item.ruleCitation ? ` (${item.ruleCitation})` : ''}.
           </Typography.Text>
         )}
-        {item.status !== 'pending' && (
+        {item.status !== 'pending' && item.tallyKind !== 'paper' && (
           <span>
             Đã bỏ: <b data-testid="ballots-cast">{item.ballotsCast}</b>
             {item.eligibleVoters !== null ? `/${item.eligibleVoters}` : ''} phiếu
+            {item.writtenFrom.length > 0 ? ` (có ${item.writtenFrom.length} ý kiến bằng văn bản)` : ''}
           </span>
+        )}
+        {votingOpen && (
+          <Typography.Text data-testid="voting-deadline">
+            {item.votingDeadline
+              ? `Hạn bỏ phiếu: ${formatDateTime(item.votingDeadline)}`
+              : 'Không đặt hạn: kết thúc khi mọi thành viên có mặt đã bỏ phiếu.'}
+          </Typography.Text>
+        )}
+        {item.tallyKind === 'paper' && (
+          <Typography.Text type="secondary">Kết quả kiểm phiếu giấy do Ban kiểm phiếu lập.</Typography.Text>
         )}
         {item.recusals.length > 0 && (
           <Typography.Text type="secondary">
@@ -242,8 +279,22 @@ function AgendaItemCard({
         )}
 
         {canManage && item.status === 'pending' && (
-          <Button onClick={() => open.mutate()} loading={open.isPending} style={{ alignSelf: 'flex-start' }}>
-            Mở bỏ phiếu
+          <Flex wrap gap={8}>
+            <Button type="primary" onClick={() => setDialog('open')}>
+              Mở bỏ phiếu
+            </Button>
+            <Button onClick={() => setDialog('paper')}>Ghi kết quả kiểm phiếu giấy</Button>
+          </Flex>
+        )}
+        {canManage && refusal && (
+          <Alert type="warning" showIcon data-testid="close-refusal" message={refusal} />
+        )}
+        {canManage && votingOpen && item.acceptsWritten && absentWithout.length > 0 && (
+          <Button
+            onClick={() => setDialog('written')}
+            style={{ alignSelf: 'flex-start', whiteSpace: 'normal', height: 'auto' }}
+          >
+            Nhập ý kiến bằng văn bản của thành viên vắng mặt
           </Button>
         )}
         {canManage && votingOpen && (
@@ -264,6 +315,16 @@ function AgendaItemCard({
         )}
       </Flex>
       {recusing && <RecusalModal item={item} onClose={() => setRecusing(false)} onDone={refresh} />}
+      {dialog === 'open' && <OpenVotingModal item={item} onClose={() => setDialog(null)} onDone={refresh} />}
+      {dialog === 'paper' && <PaperTallyModal item={item} onClose={() => setDialog(null)} onDone={refresh} />}
+      {dialog === 'written' && (
+        <WrittenOpinionModal
+          item={item}
+          absent={absentWithout}
+          onClose={() => setDialog(null)}
+          onDone={refresh}
+        />
+      )}
     </Card>
   );
 }
@@ -415,5 +476,230 @@ function AddAgendaButton({ view }: { view: SessionView }) {
         />
       </Modal>
     </Space>
+  );
+}
+
+/**
+ * Why the officer cannot close this item yet, from what the page knows; null when closing is
+ * allowed. Counts only: who has not voted is never named beside the item.
+ */
+function closeRefusal(item: Item, now = Date.now()): string | null {
+  const deadline = item.votingDeadline ? new Date(item.votingDeadline) : null;
+  const passed = deadline !== null && deadline.getTime() <= now;
+  if (item.awaiting > 0 && !passed) {
+    return deadline
+      ? `Chưa kết thúc được: còn ${item.awaiting} thành viên có mặt chưa bỏ phiếu và chưa đến hạn bỏ phiếu ${formatDateTime(item.votingDeadline)}.`
+      : `Chưa kết thúc được: còn ${item.awaiting} thành viên có mặt chưa bỏ phiếu. Không đặt hạn bỏ phiếu nên chỉ kết thúc khi mọi thành viên có mặt đã bỏ phiếu (hoặc không biểu quyết).`;
+  }
+  const needed = item.quorumBallots ?? 2;
+  if (item.awaiting > 0 && passed && item.ballotsCast < needed) {
+    return `Đã hết hạn bỏ phiếu nhưng mới có ${item.ballotsCast} phiếu, chưa đủ ${needed} phiếu theo số thành viên tối thiểu dự họp.`;
+  }
+  if (item.ballotsCast < 2) {
+    return 'Chưa kết thúc được: không kiểm phiếu khi chỉ có một phiếu, vì kết quả sẽ cho biết người đó đã bỏ phiếu thế nào.';
+  }
+  return null;
+}
+
+function OpenVotingModal({
+  item,
+  onClose,
+  onDone,
+}: {
+  item: Item;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const [withDeadline, setWithDeadline] = useState(false);
+  const [deadline, setDeadline] = useState<Dayjs | null>(null);
+  const open = useMutation({
+    mutationFn: () =>
+      apiSend('POST', `/api/v1/council-items/${item.id}/open`, Ok, {
+        deadline: withDeadline && deadline ? deadline.second(0).millisecond(0).format() : null,
+      }),
+    onSuccess: async () => {
+      showSuccess(
+        withDeadline && deadline
+          ? `Đã mở bỏ phiếu, hạn ${deadline.format('DD/MM/YYYY HH:mm')}.`
+          : 'Đã mở bỏ phiếu.',
+      );
+      await onDone();
+      onClose();
+    },
+    onError: showError,
+  });
+  return (
+    <Modal
+      open
+      title="Mở bỏ phiếu"
+      okText="Mở bỏ phiếu"
+      cancelText="Hủy"
+      onCancel={onClose}
+      okButtonProps={{ disabled: withDeadline && !deadline, loading: open.isPending }}
+      onOk={() => open.mutate()}
+    >
+      <Typography.Paragraph>
+        {item.subjectName} — {item.awardName}
+      </Typography.Paragraph>
+      <Radio.Group value={withDeadline} onChange={(e) => setWithDeadline(e.target.value === true)}>
+        <Flex vertical gap={8}>
+          <Radio value={false}>Không đặt hạn: kết thúc khi mọi thành viên có mặt đã bỏ phiếu</Radio>
+          <Radio value={true}>Thông báo hạn bỏ phiếu</Radio>
+        </Flex>
+      </Radio.Group>
+      {withDeadline && (
+        <Flex vertical gap={4} style={{ marginTop: 12 }}>
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="DD/MM/YYYY HH:mm"
+            aria-label="Hạn bỏ phiếu"
+            placeholder="Chọn ngày giờ"
+            value={deadline}
+            onChange={(d) => setDeadline(d)}
+            disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+            style={{ width: '100%' }}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            Sau hạn này, hồ sơ kết thúc được khi đã có đủ số phiếu theo số thành viên tối thiểu dự họp.
+          </Typography.Text>
+        </Flex>
+      )}
+    </Modal>
+  );
+}
+
+function WrittenOpinionModal({
+  item,
+  absent,
+  onClose,
+  onDone,
+}: {
+  item: Item;
+  absent: SessionView['members'];
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const { modal } = App.useApp();
+  const [memberId, setMemberId] = useState<string | null>(null);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const save = useMutation({
+    mutationFn: () =>
+      apiSend('POST', `/api/v1/council-items/${item.id}/written-opinion`, Ok, { memberId, choice }),
+    onSuccess: async () => {
+      showSuccess('Đã nhập ý kiến bằng văn bản. Ý kiến được giữ kín như phiếu bầu.');
+      await onDone();
+      onClose();
+    },
+    onError: showError,
+  });
+  const name = absent.find((m) => m.id === memberId)?.fullName ?? '';
+  return (
+    <Modal
+      open
+      title="Ý kiến bằng văn bản của thành viên vắng mặt"
+      okText="Nhập ý kiến"
+      cancelText="Hủy"
+      onCancel={onClose}
+      okButtonProps={{ disabled: !memberId || !choice, loading: save.isPending }}
+      onOk={() =>
+        modal.confirm({
+          title: `Nhập ý kiến "${choice ? CHOICE_LABELS[choice] : ''}" của ${name}?`,
+          content: 'Ý kiến đã nhập không sửa được.',
+          okText: 'Nhập ý kiến',
+          cancelText: 'Xem lại',
+          onOk: () => save.mutateAsync().catch(() => undefined), // onError shows why
+        })
+      }
+    >
+      <Typography.Paragraph>
+        {item.subjectName} — {item.awardName}. Ý kiến bằng văn bản được tính vào tổng số thành viên (Nghị định
+        98/2023/NĐ-CP, Điều 30 khoản 7).
+      </Typography.Paragraph>
+      <Flex vertical gap={12}>
+        <Select
+          aria-label="Thành viên vắng mặt"
+          placeholder="Chọn thành viên vắng mặt"
+          value={memberId}
+          onChange={(v) => setMemberId(v)}
+          options={absent.map((m) => ({ value: m.id, label: m.fullName }))}
+          style={{ width: '100%' }}
+        />
+        <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
+          <Flex vertical gap={8}>
+            <Radio value="yes">{CHOICE_LABELS.yes}</Radio>
+            <Radio value="no">{CHOICE_LABELS.no}</Radio>
+            <Radio value="abstain">{CHOICE_LABELS.abstain}</Radio>
+          </Flex>
+        </Radio.Group>
+      </Flex>
+    </Modal>
+  );
+}
+
+function PaperTallyModal({
+  item,
+  onClose,
+  onDone,
+}: {
+  item: Item;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const { modal } = App.useApp();
+  const [counts, setCounts] = useState<Record<Choice, number | null>>({ yes: null, no: null, abstain: null });
+  const save = useMutation({
+    mutationFn: () =>
+      apiSend('POST', `/api/v1/council-items/${item.id}/paper-tally`, VotingResult, {
+        yes: counts.yes ?? 0,
+        no: counts.no ?? 0,
+        abstain: counts.abstain ?? 0,
+      }),
+    onSuccess: async (r) => {
+      showSuccess(r.approved ? 'Đã ghi kết quả: được thông qua.' : 'Đã ghi kết quả: không được thông qua.');
+      await onDone();
+      onClose();
+    },
+    onError: showError,
+  });
+  const filled = counts.yes !== null && counts.no !== null && counts.abstain !== null;
+  const total = (counts.yes ?? 0) + (counts.no ?? 0) + (counts.abstain ?? 0);
+  return (
+    <Modal
+      open
+      title="Kết quả kiểm phiếu giấy"
+      okText="Ghi kết quả"
+      cancelText="Hủy"
+      onCancel={onClose}
+      okButtonProps={{ disabled: !filled, loading: save.isPending }}
+      onOk={() =>
+        modal.confirm({
+          title: 'Ghi kết quả kiểm phiếu giấy?',
+          content: `Đồng ý ${counts.yes ?? 0}, không đồng ý ${counts.no ?? 0}, không biểu quyết ${counts.abstain ?? 0} (tổng ${total} phiếu). Kết quả đã ghi không sửa được.`,
+          okText: 'Ghi kết quả',
+          cancelText: 'Xem lại',
+          onOk: () => save.mutateAsync().catch(() => undefined), // onError shows why
+        })
+      }
+    >
+      <Typography.Paragraph>
+        {item.subjectName} — {item.awardName}. Nhập số phiếu theo biên bản kiểm phiếu; hệ thống không ghi ai
+        đã bỏ phiếu thế nào.
+      </Typography.Paragraph>
+      <Flex vertical gap={8}>
+        {(['yes', 'no', 'abstain'] as const).map((c) => (
+          <Flex key={c} align="center" justify="space-between" gap={8}>
+            <span>{CHOICE_LABELS[c]}</span>
+            <InputNumber
+              aria-label={`Số phiếu ${CHOICE_LABELS[c].toLowerCase()}`}
+              min={0}
+              max={1000}
+              precision={0}
+              value={counts[c]}
+              onChange={(v) => setCounts((old) => ({ ...old, [c]: v }))}
+            />
+          </Flex>
+        ))}
+      </Flex>
+    </Modal>
   );
 }

@@ -21,6 +21,7 @@ import { Created, DecisionDetail, IssueResult } from '../../../contracts/decisio
 import { Ok } from '../../../contracts/common.ts';
 // A pure function (no imports): the words printed under the total, as on the signed decision.
 import { amountInWords } from '../../../rules/vnd.ts';
+import { UnverifiedTag } from '../../components/unverified-tag.tsx';
 import { apiGet, apiSend } from '../../lib/api.ts';
 import { formatDate, formatDateTime, formatVnd, todayIso } from '../../lib/format.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
@@ -146,7 +147,12 @@ export function DecisionPage() {
               title: 'Số tiền',
               key: 'amount',
               align: 'right',
-              render: (_: unknown, l: Line) => formatVnd(l.recoverAmount ?? l.amount),
+              render: (_: unknown, l: Line) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {formatVnd(l.recoverAmount ?? l.amount)}
+                  {l.recoverAmount === null && <UnverifiedTag citations={l.unverifiedCitations} />}
+                </span>
+              ),
             },
           ]}
           summary={() =>

@@ -27,6 +27,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { allows, useCurrentSession } from '../../app/session.ts';
 import { showError, showSuccess } from '../../app/feedback.ts';
 import { FullPageSpin } from '../../app/app-layout.tsx';
+import { UnverifiedTag } from '../../components/unverified-tag.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Page } from '../../components/page.tsx';
 import {
@@ -140,7 +141,16 @@ function VerdictCard({ n }: { n: Detail }) {
       <Tag>Cần cán bộ thẩm định</Tag>
     );
   return (
-    <Card size="small" title={<Space>Đối chiếu tiêu chuẩn {head}</Space>} data-testid="verdict">
+    <Card
+      size="small"
+      title={
+        <Space wrap>
+          Đối chiếu tiêu chuẩn {head}
+          <UnverifiedTag citations={(v?.reasons ?? []).filter((r) => !r.verified).map((r) => r.citation)} />
+        </Space>
+      }
+      data-testid="verdict"
+    >
       {v === null || v.reasons.length === 0 ? (
         <EmptyState
           title="Chưa có kết quả đối chiếu tiêu chuẩn."
@@ -161,7 +171,7 @@ function VerdictCard({ n }: { n: Detail }) {
                 </span>
                 <Typography.Text type="secondary">
                   Căn cứ: {r.citation}
-                  {r.verified ? '' : ' (căn cứ chưa được kiểm chứng, cán bộ cần đối chiếu văn bản)'}
+                  {!r.verified && <UnverifiedTag citations={[r.citation]} />}
                 </Typography.Text>
               </Flex>
             </List.Item>

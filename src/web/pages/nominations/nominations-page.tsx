@@ -17,6 +17,7 @@ import { Page } from '../../components/page.tsx';
 import { NOMINATION_STATUS_OPTIONS, statusColor } from './nomination-labels.ts';
 import { CollectiveRatingsDialog } from './collective-ratings-dialog.tsx';
 import { LoadError } from '../../components/load-error.tsx';
+import { UnverifiedTag } from '../../components/unverified-tag.tsx';
 
 const COLUMNS = [
   {
@@ -40,15 +41,19 @@ const COLUMNS = [
   {
     title: 'Đối chiếu tiêu chuẩn',
     key: 'eligible',
-    width: 170,
-    render: (_: unknown, n: NominationSummary) =>
-      n.eligible === true ? (
-        <Tag color="green">Đủ tiêu chuẩn</Tag>
-      ) : n.eligible === false ? (
-        <Tag color="red">Chưa đủ tiêu chuẩn</Tag>
-      ) : (
-        <Tag>Cần thẩm định</Tag>
-      ),
+    width: 200,
+    render: (_: unknown, n: NominationSummary) => (
+      <Flex wrap gap={4}>
+        {n.eligible === true ? (
+          <Tag color="green">Đủ tiêu chuẩn</Tag>
+        ) : n.eligible === false ? (
+          <Tag color="red">Chưa đủ tiêu chuẩn</Tag>
+        ) : (
+          <Tag>Cần thẩm định</Tag>
+        )}
+        <UnverifiedTag citations={n.unverifiedCitations} />
+      </Flex>
+    ),
   },
   {
     title: 'Trùng lặp',
