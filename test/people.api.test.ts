@@ -22,6 +22,14 @@ describe.each(DRIVERS)('people and organizations API on %s', (driver) => {
     expect(names).toEqual(['Liêu Quốc Bình']);
   });
 
+  it('refuses a search with NUL with a Vietnamese 400, for people and nominations', async () => {
+    for (const url of ['/api/v1/people?q=a%00b', '/api/v1/nominations?q=a%00b']) {
+      const res = await t.app.inject({ url, headers: { cookie: officerMQ } });
+      expect(res.statusCode, url).toBe(400);
+      expect(JSON.stringify(res.json())).toMatch(/ký tự điều khiển/);
+    }
+  });
+
   it('matches "đ" when the query types "d"', async () => {
     const res = await t.app.inject({
       url: '/api/v1/people?q=dang&limit=200',

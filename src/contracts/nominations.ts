@@ -76,7 +76,7 @@ export const NominationListQuery = z.object({
   kind: NominationKindCode.optional(),
   awardCode: z.string().max(80).optional(),
   subjectKind: SubjectKindCode.optional(),
-  q: z.string().max(200).optional(),
+  q: Text(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(400).optional(),
 });

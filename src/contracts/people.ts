@@ -12,7 +12,7 @@ export const StaffCategory = z.enum([
 export const RatingCode = z.enum(['excellent', 'good', 'completed', 'not_completed']);
 
 export const PersonListQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: Text(200).optional(),
   orgUnitId: Ref('orgUnit', 'read').optional(),
   staffCategory: StaffCategory.optional(),
   gender: Gender.optional(),
