@@ -112,7 +112,7 @@ export function buildCouncilMinutes(body: BodyNaming, session: SessionView): Adm
     ),
     { kind: 'heading', level: 1, text: 'Thành phần' },
     paragraph(
-      `Hội đồng có ${session.totalMembers} thành viên; có mặt ${session.presentMembers} thành viên${absent.length > 0 ? `, vắng ${absent.length} thành viên` : ''}.`,
+      `Hội đồng có ${session.members.length} thành viên; có mặt ${present.length} thành viên${absent.length > 0 ? `, vắng ${absent.length} thành viên` : ''}.`,
     ),
     ...(present.length > 0 ? [{ kind: 'list' as const, items: present.map(memberLine) }] : []),
     ...(absent.length > 0
@@ -159,7 +159,7 @@ export function buildVoteCountRecord(body: BodyNaming, session: SessionView): Ad
   const { chair } = chairAndSecretary(session);
   const blocks: BodyBlock[] = [
     paragraph(
-      `Tại phiên họp ngày ${formatDateVn(session.heldOn)} của ${session.councilName}, có mặt ${session.presentMembers}/${session.totalMembers} thành viên, việc kiểm phiếu biểu quyết đề nghị khen thưởng được tiến hành như sau:`,
+      `Tại phiên họp ngày ${formatDateVn(session.heldOn)} của ${session.councilName}, có mặt ${session.presentMembers}/${session.totalMembers} thành viên có quyền biểu quyết, việc kiểm phiếu biểu quyết đề nghị khen thưởng được tiến hành như sau:`,
     ),
     {
       kind: 'table',
