@@ -9,48 +9,19 @@ import { loadConfig } from '../src/platform/config.ts';
 import { queryRows, type Database } from '../src/platform/db/client.ts';
 import { DirectoryCache } from '../src/organizations/index.ts';
 import { DEMO_PASSWORD, type DemoIds } from '../src/demo/seed-demo.ts';
-import { auditHash, auditWriteCount, type AuditRowForHash } from '../src/platform/audit/audit.ts';
+import { auditHash, auditWriteCount } from '../src/platform/audit/audit.ts';
 import { AuditCheckpointer } from '../src/platform/audit/checkpointer.ts';
 import { latestCheckpoint, readPublicKey, type TrustPaths } from '../src/platform/audit/checkpoint.ts';
-import { verifyAudit } from '../src/platform/audit/verify-audit.ts';
+import { toHashRow, verifyAudit, type RawAuditRow } from '../src/platform/audit/verify-audit.ts';
 import { DRIVERS, openTestDatabase } from './support/test-app.ts';
 import { passSecondFactor } from './support/second-factor.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const EVERY = 3;
 
-type AuditRow = {
-  seq: string | number;
-  chain: string;
-  at: string | Date;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  org_unit_id: string | null;
-  before: unknown;
-  after: unknown;
-  correlation_id: string | null;
-  chain_seq: string | number | null;
-};
+type AuditRow = RawAuditRow;
 
-function forHash(r: AuditRow): AuditRowForHash {
-  return {
-    chain: r.chain,
-    at: r.at instanceof Date ? r.at.toISOString() : r.at,
-    actorUserId: r.actor_user_id,
-    actorName: r.actor_name,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    orgUnitId: r.org_unit_id,
-    before: r.before,
-    after: r.after,
-    correlationId: r.correlation_id,
-    chainSeq: r.chain_seq === null ? null : Number(r.chain_seq),
-  };
-}
+const forHash = toHashRow;
 
 /**
  * What a database superuser can do: turn the append-only triggers off, rewrite one row, then

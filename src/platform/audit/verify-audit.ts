@@ -32,6 +32,8 @@ export type AuditVerification = { ok: boolean; rowsChecked: number; chains: Chai
 /** A chain head as recorded in a signed checkpoint. */
 export type CheckpointHead = { chain: string; seq: number; hash: string };
 
+export type RawAuditRow = Omit<RawRow, 'prev_hash' | 'hash'>;
+
 type RawRow = {
   seq: string | number;
   chain: string;
@@ -82,7 +84,8 @@ function breakOf(
   return { reason, position, rowSeq, message: MESSAGES[reason](chain, position) };
 }
 
-function toHashRow(r: RawRow): AuditRowForHash {
+/** The row as hashed: the one shape the writer, the verifier and a tamper test share. */
+export function toHashRow(r: RawAuditRow): AuditRowForHash {
   return {
     chain: r.chain,
     at: r.at instanceof Date ? r.at.toISOString() : r.at,
